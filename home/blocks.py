@@ -1,0 +1,29 @@
+"""StreamField blocks for content pages, built on NHS.UK design system components."""
+
+from django.utils.translation import gettext_lazy as _
+
+from wagtail import blocks
+from wagtailnhsukfrontend.blocks import (
+    ActionLinkBlock,
+    DetailsBlock,
+    InsetTextBlock,
+    WarningCalloutBlock,
+)
+
+
+class ContentBlock(blocks.StreamBlock):
+    heading = blocks.CharBlock(
+        label=_("Heading"), form_classname="title", template="components/blocks/heading.html"
+    )
+    paragraph = blocks.RichTextBlock(
+        label=_("Paragraph"),
+        features=["h3", "bold", "italic", "link", "ol", "ul", "document-link"],
+        template="components/blocks/paragraph.html",
+    )
+    action_link = ActionLinkBlock(label=_("Action link"))
+    inset_text = InsetTextBlock(label=_("Inset text"))
+    warning_callout = WarningCalloutBlock(label=_("Warning callout"))
+    details = DetailsBlock(label=_("Details (expandable)"))
+
+    class Meta:
+        template = "components/blocks/stream.html"

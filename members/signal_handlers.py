@@ -1,0 +1,1 @@
+"""Signal receivers for membership changes; connected in MembersConfig.ready()."""

@@ -1,0 +1,13 @@
+"""Local development: debug on, email to the console and to a file outbox."""
+
+import os
+
+from .base import *  # noqa: F403
+from .base import VAR_DIR
+
+DEBUG = True
+SECRET_KEY = os.environ.get("SECRET_KEY", "dev-only-secret-not-for-production")
+EMAIL_BACKEND = "coa_site.mail.ConsoleAndFileBackend"
+COA_EMAIL_OUTBOX_DIR = VAR_DIR / "outbox"
+# The demo's staff logins use a password alone; production always asks for a second factor.
+COA_REQUIRE_STAFF_MFA = os.environ.get("COA_REQUIRE_STAFF_MFA", "false") == "true"

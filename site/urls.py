@@ -1,0 +1,47 @@
+"""URL routes: admin, documents and sitemap outside the language prefix; everything else in it."""
+
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path, reverse_lazy
+from django.views.generic import RedirectView
+
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import sitemap
+from wagtail.documents import urls as wagtaildocs_urls
+
+from coa_site import views as site_views
+
+
+class LoginRedirectView(RedirectView):
+    """Send the Wagtail and Django admin login pages to the site's one sign-in page."""
+
+    url = reverse_lazy("account_login")
+    query_string = True
+
+
+urlpatterns = [
+    path("admin/login/", LoginRedirectView.as_view(), name="wagtailadmin_login_redirect"),
+    path("django-admin/login/", LoginRedirectView.as_view(), name="djangoadmin_login_redirect"),
+    path("django-admin/", admin.site.urls),
+    path("admin/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+    path("sitemap.xml", sitemap, name="sitemap"),
+    path("i18n/", include("django.conf.urls.i18n")),
+]
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+    from django.contrib.staticfiles.urls import staticfiles_urlpatterns
+
+    urlpatterns += staticfiles_urlpatterns()
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+urlpatterns += i18n_patterns(
+    path("accounts/", include("allauth.urls")),
+    path("members/", include("members.urls")),
+    path("search/", site_views.search, name="search"),
+    path("", include(wagtail_urls)),
+    prefix_default_language=False,
+)

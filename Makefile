@@ -1,0 +1,57 @@
+# Community of Action: `make run` serves the demo site, `make test` runs every check and test.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+PG_URL ?= postgres://postgres@127.0.0.1:5432/coa_test
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: install run demo test lint test-sqlite test-postgres chromium bench messages
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[test]"
+	@touch $(STAMP)
+
+install: $(STAMP)
+
+demo: install
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py demo_content
+
+run: demo
+	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+# Debian's Chromium drives the browser tests; Playwright's own browser download is not used.
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { \
+		echo "Installing Debian's chromium for the browser tests"; \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium >/dev/null; }
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	DJANGO_SETTINGS_MODULE=coa_site.settings.test $(BIN)/python manage.py check
+	DJANGO_SETTINGS_MODULE=coa_site.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
+
+test-sqlite: install chromium
+	$(BIN)/pytest -n 2 --dist loadfile
+
+# PostgreSQL is required in CI; on a laptop without one the run says so and is skipped.
+test-postgres: install chromium
+	@if $(BIN)/python -c "import psycopg; psycopg.connect('$(PG_URL)'.rsplit('/', 1)[0] + '/postgres', connect_timeout=3).close()" 2>/dev/null; then \
+		TEST_DATABASE_URL=$(PG_URL) $(BIN)/pytest -n 2 --dist loadfile; \
+	elif [ -n "$$CI" ]; then echo "PostgreSQL is not reachable at $(PG_URL)" >&2; exit 1; \
+	else echo "SKIPPED the PostgreSQL run: no server at $(PG_URL)"; fi
+
+test: lint test-sqlite test-postgres
+
+bench: install
+	$(BIN)/python bench/run.py
+
+messages: install
+	cd $(CURDIR) && $(BIN)/python manage.py makemessages -l cy --ignore=.venv --ignore=static --ignore=var
+	$(BIN)/python manage.py compilemessages --ignore=.venv

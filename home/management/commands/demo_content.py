@@ -1,0 +1,25 @@
+"""Build the demo site: each installed app's `demo.build(stdout)`, in INSTALLED_APPS order."""
+
+from importlib import import_module
+
+from django.apps import apps
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from django.utils.module_loading import module_has_submodule
+
+
+def demo_builders():
+    for config in apps.get_app_configs():
+        if module_has_submodule(config.module, "demo"):
+            yield config.label, import_module(f"{config.name}.demo").build
+
+
+class Command(BaseCommand):
+    help = "Create the demo content. Safe to run again: nothing is duplicated."
+
+    def handle(self, *args, **options):
+        for label, build in demo_builders():
+            self.stdout.write(f"Demo content: {label}")
+            with transaction.atomic():
+                build(self.stdout)
+        self.stdout.write(self.style.SUCCESS("Demo content is ready."))

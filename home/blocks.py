@@ -11,6 +11,16 @@ from wagtailnhsukfrontend.blocks import (
 )
 
 
+class SupportSignpostingBlock(blocks.StaticBlock):
+    """Shows the site's support and crisis signposting (edited once, in Settings)."""
+
+    class Meta:
+        icon = "warning"
+        label = _("Support signposting")
+        admin_text = _("Shows the support and crisis contacts from Settings › Safety and support.")
+        template = "components/blocks/support_signposting.html"
+
+
 class ContentBlock(blocks.StreamBlock):
     heading = blocks.CharBlock(
         label=_("Heading"), form_classname="title", template="components/blocks/heading.html"
@@ -24,6 +34,7 @@ class ContentBlock(blocks.StreamBlock):
     inset_text = InsetTextBlock(label=_("Inset text"))
     warning_callout = WarningCalloutBlock(label=_("Warning callout"))
     details = DetailsBlock(label=_("Details (expandable)"))
+    support_signposting = SupportSignpostingBlock()
 
     class Meta:
         template = "components/blocks/stream.html"

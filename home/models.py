@@ -1,14 +1,45 @@
-"""The page types every app builds on, the home page and plain content pages."""
+"""The page types every app builds on, the home page, content pages and the safety settings."""
 
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
 from .blocks import ContentBlock
+
+# A busy, neutral site that looks ordinary in a browser history or over someone's shoulder.
+DEFAULT_EXIT_URL = "https://www.bbc.co.uk/weather"
+
+DEFAULT_SUPPORT_HEADING = "If you need support now"
+DEFAULT_SUPPORT_TEXT = (
+    "<p>This website cannot respond to emergencies. If you or someone else is in danger, "
+    "or you need to talk to someone now:</p>"
+    "<ul>"
+    "<li>in an emergency, call <b>999</b></li>"
+    "<li>for urgent medical help that is not an emergency, call <b>NHS 111</b></li>"
+    "<li>to talk to Samaritans, day or night, call <b>116 123</b> (free)</li>"
+    "<li>to talk by text with Shout, text <b>SHOUT</b> to <b>85258</b> (free, any time)</li>"
+    "</ul>"
+)
+DEFAULT_SUPPORT_HEADING_CY = "Os oes angen cymorth arnoch chi nawr"
+DEFAULT_SUPPORT_TEXT_CY = (
+    "<p>Ni all y wefan hon ymateb i argyfyngau. Os ydych chi neu rywun arall mewn perygl, "
+    "neu os oes angen i chi siarad â rhywun nawr:</p>"
+    "<ul>"
+    "<li>mewn argyfwng, ffoniwch <b>999</b></li>"
+    "<li>am gymorth meddygol brys nad yw'n argyfwng, ffoniwch <b>GIG 111</b></li>"
+    "<li>i siarad â'r Samariaid, ddydd neu nos, ffoniwch <b>116 123</b> (am ddim)</li>"
+    "<li>i sgwrsio drwy neges destun â Shout, tecstiwch <b>SHOUT</b> i <b>85258</b> "
+    "(am ddim, unrhyw bryd)</li>"
+    "</ul>"
+)
+SIGNPOSTING_FEATURES = ["bold", "italic", "link", "ul", "ol"]
 
 
 class BasePage(Page):
@@ -41,6 +72,7 @@ class HomePage(BasePage):
     template = "pages/home_page.html"
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = ["home.StandardPage"]
+    # One per language: translations are made with "Translate", which does not count here.
     max_count_per_parent = 1
     page_description = _("The front page of the site, one per language.")
 
@@ -48,11 +80,33 @@ class HomePage(BasePage):
         verbose_name = _("home page")
 
 
+class FooterLink(models.TextChoices):
+    """The pages every page's footer links to, found in the tree by this role."""
+
+    ABOUT = "about", _("About")
+    ACCESSIBILITY = "accessibility", _("Accessibility statement")
+    PRIVACY = "privacy", _("Privacy notice")
+
+
 class StandardPage(BasePage):
     intro = models.TextField(_("introduction"), blank=True)
     body = StreamField(ContentBlock(), blank=True)
+    footer_link = models.CharField(
+        _("footer link"),
+        max_length=20,
+        choices=FooterLink.choices,
+        blank=True,
+        help_text=_(
+            "Link to this page from every page's footer as the site's About page, "
+            "accessibility statement or privacy notice. One page per role and language."
+        ),
+    )
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    promote_panels = [*BasePage.promote_panels, FieldPanel("footer_link")]
+    # A copy is a new page, not a second privacy notice. Translations get the role back from
+    # wagtail-localize, which synchronises choice fields.
+    exclude_fields_in_copy = ["footer_link"]
     search_fields = [
         *BasePage.search_fields,
         index.SearchField("intro"),
@@ -66,3 +120,82 @@ class StandardPage(BasePage):
 
     class Meta:
         verbose_name = _("content page")
+
+    def clean(self):
+        super().clean()
+        if not self.footer_link:
+            return
+        # Translations share the role (wagtail-localize synchronises choice fields), so the
+        # check is per locale.
+        taken = StandardPage.objects.filter(
+            footer_link=self.footer_link, locale_id=self.locale_id
+        ).exclude(pk=self.pk)
+        if taken.exists():
+            raise ValidationError(
+                {"footer_link": _("Another page in this language already has this footer link.")}
+            )
+
+
+@register_setting(icon="warning")
+class SafetySettings(BaseSiteSetting):
+    """The exit control's destination and the support signposting shown in the footer."""
+
+    exit_url = models.URLField(
+        _("exit page address"),
+        default=DEFAULT_EXIT_URL,
+        validators=[URLValidator(schemes=["https", "http"])],
+        help_text=_(
+            "Where 'Exit this page' and pressing Shift three times go. Choose a busy, "
+            "ordinary website that loads quickly and gives nothing away."
+        ),
+    )
+    support_heading = models.CharField(
+        _("support heading (English)"), max_length=120, default=DEFAULT_SUPPORT_HEADING
+    )
+    support_text = RichTextField(
+        _("support text (English)"),
+        default=DEFAULT_SUPPORT_TEXT,
+        features=SIGNPOSTING_FEATURES,
+        help_text=_("Short, plain words: who to contact in a crisis and how."),
+    )
+    support_heading_cy = models.CharField(
+        _("support heading (Welsh)"),
+        max_length=120,
+        blank=True,
+        default=DEFAULT_SUPPORT_HEADING_CY,
+    )
+    support_text_cy = RichTextField(
+        _("support text (Welsh)"),
+        blank=True,
+        default=DEFAULT_SUPPORT_TEXT_CY,
+        features=SIGNPOSTING_FEATURES,
+        help_text=_("Shown on Welsh pages. Leave empty to show the English text there."),
+    )
+
+    panels = [
+        MultiFieldPanel([FieldPanel("exit_url")], heading=_("Exit this page")),
+        MultiFieldPanel(
+            [
+                HelpPanel(
+                    content=_(
+                        "Shown in the footer of every page, and on pages that add a "
+                        "'Support signposting' block."
+                    )
+                ),
+                FieldPanel("support_heading"),
+                FieldPanel("support_text"),
+                FieldPanel("support_heading_cy"),
+                FieldPanel("support_text_cy"),
+            ],
+            heading=_("Support and crisis signposting"),
+        ),
+    ]
+
+    class Meta:
+        verbose_name = _("safety and support")
+
+    def signposting(self, language_code):
+        """The (heading, rich text) pair to show to someone reading in this language."""
+        if language_code == "cy" and self.support_text_cy:
+            return self.support_heading_cy or self.support_heading, self.support_text_cy
+        return self.support_heading, self.support_text

@@ -54,3 +54,31 @@ def serious_axe_violations(page):
         for violation in results.response["violations"]
         if violation["impact"] in {"serious", "critical"}
     ]
+
+
+@pytest.fixture
+def demo_pages(transactional_db):
+    """The demo site tree (home, About, Accessibility, Privacy, Welsh translations)."""
+    from io import StringIO
+
+    from django.core.cache import cache
+
+    from home import demo
+
+    cache.clear()
+    demo.build(StringIO())
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def neutral_site(page):
+    """Answer for the neutral site the exit control opens, as the network here is closed."""
+    page.context.route(
+        "https://www.bbc.co.uk/**",
+        lambda route: route.fulfill(
+            content_type="text/html",
+            body="<!doctype html><html lang='en'><title>Weather</title><h1>Weather</h1></html>",
+        ),
+    )
+    return "https://www.bbc.co.uk/weather"

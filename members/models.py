@@ -1,9 +1,20 @@
 """Accounts (email is the login) and each member's profile and membership status."""
 
+from typing import NamedTuple
+
 from django.contrib.auth.models import AbstractUser, UserManager
-from django.db import models
+from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from wagtail.log_actions import log
+
+from . import roles
+from .emails import send_membership_approved, send_membership_declined
+
+#: Accounts deleted by their owner keep their row (so what they wrote stays attributed to
+#: "Former member") with an address at this reserved, never-routable domain (RFC 2606).
+ERASED_EMAIL_DOMAIN = "erased.invalid"
 
 
 class EmailUserManager(UserManager):
@@ -43,6 +54,18 @@ class User(AbstractUser):
         ordering = ["last_name", "first_name", "email"]
 
     def __str__(self):
+        return self.display_name
+
+    @property
+    def is_former_member(self):
+        """Has this person deleted their account? Their row stays, anonymised."""
+        return self.email.endswith("@" + ERASED_EMAIL_DOMAIN)
+
+    @property
+    def display_name(self):
+        """The name shown beside anything this person wrote."""
+        if self.is_former_member:
+            return str(_("Former member"))
         return self.get_full_name() or self.email
 
     @property
@@ -70,12 +93,22 @@ class Sector(models.TextChoices):
     OTHER = "other", _("Other")
 
 
+class Decision(NamedTuple):
+    """What an approve or decline did: whether the status changed, and the email went."""
+
+    changed: bool
+    notified: bool
+
+
 class MemberProfileQuerySet(models.QuerySet):
     def pending(self):
         return self.filter(status=MemberProfile.Status.PENDING)
 
     def approved(self):
         return self.filter(status=MemberProfile.Status.APPROVED)
+
+    def declined(self):
+        return self.filter(status=MemberProfile.Status.DECLINED)
 
 
 class MemberProfile(models.Model):
@@ -120,3 +153,48 @@ class MemberProfile(models.Model):
 
     def __str__(self):
         return str(self.user)
+
+    def member_name(self):
+        return str(self.user)
+
+    member_name.short_description = _("Name")
+    member_name.admin_order_field = "user__last_name"
+
+    # Status changes happen only through these methods, so every way in (the admin's
+    # single and bulk actions, later moderation tools) records who decided, when, keeps the
+    # Members group in step, and tells the member.
+
+    @property
+    def can_be_approved(self):
+        return self.status != self.Status.APPROVED
+
+    @property
+    def can_be_declined(self):
+        return self.status in (self.Status.PENDING, self.Status.APPROVED)
+
+    def approve(self, *, by, notify=True):
+        """Make this person a member and tell them so."""
+        if not self.can_be_approved:
+            return Decision(changed=False, notified=False)
+        with transaction.atomic():
+            self._set_status(self.Status.APPROVED, by=by, reason="")
+            self.user.groups.add(roles.get_group(roles.MEMBERS))
+            log(self, "members.approve", user=by)
+        return Decision(changed=True, notified=notify and send_membership_approved(self))
+
+    def decline(self, *, by, reason="", notify=True):
+        """Turn down a request (or end a membership), with an optional reason for them."""
+        if not self.can_be_declined:
+            return Decision(changed=False, notified=False)
+        with transaction.atomic():
+            self._set_status(self.Status.DECLINED, by=by, reason=reason.strip())
+            self.user.groups.remove(roles.get_group(roles.MEMBERS))
+            log(self, "members.decline", user=by)
+        return Decision(changed=True, notified=notify and send_membership_declined(self))
+
+    def _set_status(self, status, *, by, reason):
+        self.status = status
+        self.decided_by = by
+        self.decline_reason = reason
+        self.status_changed_at = timezone.now()
+        self.save(update_fields=["status", "decided_by", "decline_reason", "status_changed_at"])

@@ -170,9 +170,22 @@ ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_SESSION_REMEMBER = None
 ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Community of Action] "
-ACCOUNT_FORMS = {"signup": "members.forms.SignupForm"}
+ACCOUNT_FORMS = {
+    "signup": "members.forms.SignupForm",
+    "login": "members.forms.LoginForm",
+    "add_email": "members.forms.AddEmailForm",
+    "change_password": "members.forms.ChangePasswordForm",
+    "reset_password": "members.forms.ResetPasswordForm",
+    "reset_password_from_key": "members.forms.ResetPasswordKeyForm",
+}
 ACCOUNT_ADAPTER = "members.adapters.AccountAdapter"
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_ADAPTER = "members.adapters.MFAAdapter"
+MFA_FORMS = {
+    "activate_totp": "members.forms.ActivateTOTPForm",
+    "authenticate": "members.forms.MFAAuthenticateForm",
+    "reauthenticate": "members.forms.MFAReauthenticateForm",
+}
 MFA_TOTP_ISSUER = "Community of Action"
 # Moderators and editors need a second factor before any admin page opens.
 COA_REQUIRE_STAFF_MFA = True
@@ -216,5 +229,10 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    "loggers": {"django.request": {"level": "ERROR"}},
+    "loggers": {
+        "django.request": {"level": "ERROR"},
+        # Each background task logs its start and end at INFO; only problems matter here.
+        "django_tasks": {"level": "WARNING"},
+        "wagtail": {"level": "WARNING"},
+    },
 }

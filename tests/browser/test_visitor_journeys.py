@@ -7,7 +7,7 @@ from playwright.sync_api import expect
 
 from .conftest import serious_axe_violations
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def test_exit_control_click_replaces_the_page_without_a_way_back(page, demo_pages, neutral_site):

@@ -23,6 +23,7 @@ DEBUG = False
 INSTALLED_APPS = [
     "home",
     "members",
+    "resources",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.settings",
@@ -197,6 +198,7 @@ WAGTAILADMIN_LOGIN_URL = "account_login"
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_PASSWORD_RESET_ENABLED = False
+WAGTAILDOCS_DOCUMENT_MODEL = "resources.ResourceDocument"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "pptx", "xlsx", "odt", "mp3", "mp4", "txt", "csv"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 50 * 1024 * 1024
 WAGTAILDOCS_SERVE_METHOD = "serve_view"

@@ -1,0 +1,1 @@
+"""Signal receivers for the resource library; connected in ResourcesConfig.ready()."""

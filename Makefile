@@ -52,6 +52,7 @@ test: lint test-sqlite test-postgres
 bench: install
 	$(BIN)/python bench/run.py
 
+# One Welsh catalogue for the whole project: locale/cy/LC_MESSAGES/django.po (+ .mo).
 messages: install
-	cd $(CURDIR) && $(BIN)/python manage.py makemessages -l cy --ignore=.venv --ignore=static --ignore=var
-	$(BIN)/python manage.py compilemessages --ignore=.venv
+	cd $(CURDIR) && $(BIN)/python manage.py makemessages -l cy --ignore=.venv --ignore=static --ignore=var --ignore=media --ignore=tests --no-obsolete
+	cd $(CURDIR) && $(BIN)/python manage.py compilemessages --ignore=.venv

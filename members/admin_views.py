@@ -185,7 +185,10 @@ class DecisionView(WagtailAdminTemplateMixin, FormView):
 
     def report(self, decision, done_message):
         if decision.notified:
-            messages.success(self.request, done_message)
+            messages.success(
+                self.request,
+                _("%(done)s We have emailed them to say so.") % {"done": done_message},
+            )
         else:
             messages.warning(
                 self.request,
@@ -209,7 +212,7 @@ class ApproveView(DecisionView):
         decision = self.object.approve(by=self.request.user)
         self.report(
             decision,
-            _("%(name)s is now a member. We have emailed them to say so.") % {"name": self.object},
+            _("%(name)s is now a member.") % {"name": self.object},
         )
         return redirect(self.get_success_url())
 
@@ -228,7 +231,7 @@ class DeclineView(DecisionView):
         decision = self.object.decline(by=self.request.user, reason=form.cleaned_data["reason"])
         self.report(
             decision,
-            _("You declined %(name)s's request. We have emailed them.") % {"name": self.object},
+            _("You declined %(name)s's request.") % {"name": self.object},
         )
         return redirect(self.get_success_url())
 

@@ -37,13 +37,17 @@ lint: install
 	DJANGO_SETTINGS_MODULE=coa_site.settings.test $(BIN)/python manage.py check
 	DJANGO_SETTINGS_MODULE=coa_site.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
 
+# Two passes: transactional tests flush every table, so they never share a run with the rest.
+PYTEST := $(BIN)/pytest -n 2 --dist loadfile
 test-sqlite: install chromium
-	$(BIN)/pytest -n 2 --dist loadfile
+	$(PYTEST) -m "not transactional"
+	$(PYTEST) -m transactional
 
 # PostgreSQL is required in CI; on a laptop without one the run says so and is skipped.
 test-postgres: install chromium
 	@if $(BIN)/python -c "import psycopg; psycopg.connect('$(PG_URL)'.rsplit('/', 1)[0] + '/postgres', connect_timeout=3).close()" 2>/dev/null; then \
-		TEST_DATABASE_URL=$(PG_URL) $(BIN)/pytest -n 2 --dist loadfile; \
+		TEST_DATABASE_URL=$(PG_URL) $(PYTEST) -m "not transactional" && \
+		TEST_DATABASE_URL=$(PG_URL) $(PYTEST) -m transactional; \
 	elif [ -n "$$CI" ]; then echo "PostgreSQL is not reachable at $(PG_URL)" >&2; exit 1; \
 	else echo "SKIPPED the PostgreSQL run: no server at $(PG_URL)"; fi
 

@@ -71,7 +71,7 @@ class HomePage(BasePage):
 
     template = "pages/home_page.html"
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["home.StandardPage"]
+    subpage_types = ["home.StandardPage", "resources.ResourceLibraryPage"]
     # One per language: translations are made with "Translate", which does not count here.
     max_count_per_parent = 1
     page_description = _("The front page of the site, one per language.")

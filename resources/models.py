@@ -1,5 +1,8 @@
 """The resource library: library, subject folders, resources, documents and usage events."""
 
+import re
+from urllib.parse import parse_qs, urlsplit
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -8,6 +11,7 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.documents.models import AbstractDocument, Document
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
@@ -116,6 +120,13 @@ class ResourceLibraryPage(MembersOnlyMixin, BasePage):
     class Meta:
         verbose_name = _("resource library")
 
+    def get_context(self, request, *args, **kwargs):
+        from . import views
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(views.library_context(self, request))
+        return context
+
 
 class SubjectFolderPage(MembersOnlyMixin, BasePage):
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
@@ -131,6 +142,13 @@ class SubjectFolderPage(MembersOnlyMixin, BasePage):
     class Meta:
         verbose_name = _("subject folder")
 
+    def get_context(self, request, *args, **kwargs):
+        from . import views
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(views.folder_context(self, request))
+        return context
+
 
 class ResourcePageTag(TaggedItemBase):
     content_object = ParentalKey(
@@ -138,7 +156,9 @@ class ResourcePageTag(TaggedItemBase):
     )
 
 
-class ResourcePage(BasePage):
+class ResourcePage(RoutablePageMixin, BasePage):
+    """One resource. Sub-URLs: `preview/`, `download/` and `download/<format id>/`."""
+
     resource_type = models.CharField(
         _("type of resource"), max_length=16, choices=ResourceType.choices
     )
@@ -214,6 +234,67 @@ class ResourcePage(BasePage):
 
     def document_text(self):
         return self.document.extracted_text if self.document_id else ""
+
+    def get_context(self, request, *args, **kwargs):
+        from . import views
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(views.resource_context(self, request))
+        return context
+
+    @path("preview/", name="preview")
+    def preview(self, request):
+        from . import views
+
+        return views.preview(request, self)
+
+    @path("download/", name="download")
+    def download(self, request):
+        from . import serving
+
+        return serving.serve_document(request, self, self.document)
+
+    @path("download/<int:format_id>/", name="download_format")
+    def download_format(self, request, format_id):
+        from . import serving
+
+        alternative = self.alternative_formats.filter(pk=format_id).select_related("document")
+        alternative = alternative.first()
+        return serving.serve_document(request, self, alternative and alternative.document)
+
+    def video_embed_url(self):
+        """The privacy-enhanced player address for a YouTube or Vimeo link, else ""."""
+        return privacy_enhanced_embed_url(self.media_url)
+
+
+_YOUTUBE_ID = re.compile(r"^[A-Za-z0-9_-]{6,20}$")
+_VIMEO_ID = re.compile(r"^[0-9]{4,12}$")
+
+
+def privacy_enhanced_embed_url(url):
+    """A YouTube (youtube-nocookie.com) or Vimeo (do not track) player address, else ""."""
+    if not url:
+        return ""
+    parts = urlsplit(url)
+    host = (parts.hostname or "").lower().removeprefix("www.").removeprefix("m.")
+    segments = [segment for segment in parts.path.split("/") if segment]
+    video_id = ""
+    if host in {"youtube.com", "youtube-nocookie.com"}:
+        if segments[:1] == ["watch"]:
+            video_id = parse_qs(parts.query).get("v", [""])[0]
+        elif len(segments) >= 2 and segments[0] in {"embed", "shorts", "live", "v"}:
+            video_id = segments[1]
+    elif host == "youtu.be" and segments:
+        video_id = segments[0]
+    if video_id:
+        if _YOUTUBE_ID.match(video_id):
+            return f"https://www.youtube-nocookie.com/embed/{video_id}"
+        return ""
+    if host in {"vimeo.com", "player.vimeo.com"} and segments:
+        video_id = segments[-1]
+        if _VIMEO_ID.match(video_id):
+            return f"https://player.vimeo.com/video/{video_id}?dnt=1"
+    return ""
 
 
 class AlternativeFormat(Orderable):
@@ -296,3 +377,28 @@ class ResourceEvent(models.Model):
         return (
             f"{self.get_kind_display()} of {self.resource_id} at {self.created_at:%Y-%m-%d %H:%M}"
         )
+
+    @classmethod
+    def record(cls, kind, resource, *, document=None, member=None, folder_id=None):
+        """Append one event with a single INSERT. `member` may be anonymous (stored as none).
+
+        `folder_id` defaults to the resource's parent page, the subject folder.
+        """
+        if folder_id is None and resource is not None:
+            # Looked up inside the INSERT itself, so recording stays a single statement.
+            folder_id = models.Subquery(
+                Page.objects.filter(path=resource.path[: -resource.steplen]).values("pk")[:1]
+            )
+        if member is not None and not member.is_authenticated:
+            member = None
+        event = cls.objects.create(
+            kind=kind,
+            resource=resource,
+            folder_id=folder_id,
+            document=document,
+            member=member,
+        )
+        if isinstance(event.folder_id, models.Subquery):
+            # Deferred: read from the database only if someone asks for it.
+            event.__dict__.pop("folder_id")
+        return event

@@ -27,6 +27,8 @@ urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    # Preview page images of library documents, behind the library's access rule.
+    path("", include("resources.urls")),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("i18n/", include("django.conf.urls.i18n")),
 ]
@@ -36,7 +38,13 @@ if settings.DEBUG:
     from django.contrib.staticfiles.urls import staticfiles_urlpatterns
 
     urlpatterns += staticfiles_urlpatterns()
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    # Only images are public files. Documents and their preview pages are never served from
+    # /media/: they go through views that apply the library's access rule and count use.
+    for public_folder in ("images", "original_images"):
+        urlpatterns += static(
+            f"{settings.MEDIA_URL}{public_folder}/",
+            document_root=settings.MEDIA_ROOT / public_folder,
+        )
 
 urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),

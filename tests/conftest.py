@@ -1,4 +1,9 @@
-"""Shared test set-up: each test gets its own media folder and no outside service is used."""
+"""Shared test set-up: each test gets its own media folder and no outside service is used.
+
+Transactional tests (live server, browser, concurrency) end by flushing every table, rows
+that data migrations made included. They are marked `transactional` so `make test` runs
+them in a pass of their own, and each starts by putting those rows back.
+"""
 
 import os
 
@@ -9,6 +14,30 @@ import pytest
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
+def is_transactional(item):
+    marker = item.get_closest_marker("django_db")
+    return (
+        "live_server" in item.fixturenames
+        or "transactional_db" in item.fixturenames
+        or bool(marker and marker.kwargs.get("transaction"))
+    )
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if is_transactional(item):
+            item.add_marker(pytest.mark.transactional)
+
+
 @pytest.fixture(autouse=True)
 def _isolated_media(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
+def _rows_made_by_migrations(request):
+    if is_transactional(request.node):
+        from tests.migration_rows import restore_rows_made_by_migrations
+
+        request.getfixturevalue("transactional_db")
+        restore_rows_made_by_migrations()

@@ -56,24 +56,6 @@ def serious_axe_violations(page):
     ]
 
 
-def restore_rows_made_by_migrations():
-    """Transactional tests flush every table, rows that data migrations made included."""
-    from importlib import import_module
-
-    from django.apps import apps
-    from django.contrib.contenttypes.models import ContentType
-
-    from wagtail.models import Collection, Locale, Page
-
-    ContentType.objects.clear_cache()
-    locale, _ = Locale.objects.get_or_create(language_code="en-gb")
-    if not Page.objects.filter(depth=1).exists():
-        Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
-    if not Collection.objects.filter(depth=1).exists():
-        Collection.add_root(name="Root")
-    import_module("members.migrations.0002_roles").create_roles(apps, None)
-
-
 @pytest.fixture
 def demo_pages(transactional_db):
     """The demo site tree (home, About, Accessibility, Privacy, Welsh translations)."""
@@ -84,7 +66,6 @@ def demo_pages(transactional_db):
     from home import demo
 
     cache.clear()
-    restore_rows_made_by_migrations()
     demo.build(StringIO())
     yield
     cache.clear()

@@ -42,8 +42,10 @@ def test_standard_page_cannot_be_created_under_the_root(home_page):
     assert not StandardPage.can_create_at(Page.get_first_root_node())
 
 
-def test_home_page_only_allows_standard_pages_below_it_so_far():
-    assert HomePage.allowed_subpage_models() == [StandardPage]
+def test_home_page_holds_content_pages_and_the_resource_library():
+    from resources.models import ResourceLibraryPage
+
+    assert HomePage.allowed_subpage_models() == [StandardPage, ResourceLibraryPage]
     assert StandardPage.allowed_subpage_models() == [StandardPage]
 
 

@@ -70,3 +70,13 @@ def test_wsgi_application_imports_from_another_directory(tmp_path):
 
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "WSGIHandler"
+
+
+def test_production_collectstatic_finishes_with_hashed_names(tmp_path):
+    result = manage(
+        "collectstatic", "--noinput", env={**PRODUCTION_ENV, "STATIC_ROOT": str(tmp_path)}
+    )
+
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert (tmp_path / "staticfiles.json").exists()
+    assert list(tmp_path.glob("wagtailnhsukfrontend/css/nhsuk-frontend-10.4.2.min.*.css"))

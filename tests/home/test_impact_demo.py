@@ -1,0 +1,65 @@
+"""The Community impact report on the demo content shows the seed workspace's figures."""
+
+from io import StringIO
+
+from django.core.cache import cache
+from django.db import transaction
+from django.urls import reverse
+
+import pytest
+
+from home.impact import collect_figures
+from members import roles
+
+from ..members.factories import member_in
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(scope="module")
+def demo_content(django_db_setup, django_db_blocker):
+    """Home, members and the resource library as `demo_content` builds them, once for the
+    module, inside a transaction rolled back at the end (as conftest's `demo_site`)."""
+    from home import demo as home_demo
+    from members import demo as members_demo
+    from resources import demo as resources_demo
+
+    with django_db_blocker.unblock():
+        outer = transaction.atomic()
+        outer.__enter__()
+        try:
+            for build in (home_demo.build, members_demo.build, resources_demo.build):
+                build(StringIO())
+            yield
+        finally:
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
+            cache.clear()
+
+
+def test_demo_figures_are_the_seed_workspaces(demo_content):
+    figures = {figure.key: figure.value for figure in collect_figures()}
+
+    assert figures == {
+        "approved_members": 635,
+        "documents_and_media": 34,
+        "subject_folders": 7,
+        "downloads": 405,
+        "previews": 943,
+    }
+
+
+def test_the_report_page_shows_them(demo_content, client):
+    client.force_login(member_in(roles.EDITORS))
+
+    response = client.get(reverse("impact_report:report"))
+
+    html = response.content.decode()
+    for key, value in [
+        ("documents_and_media", "34"),
+        ("subject_folders", "7"),
+        ("downloads", "405"),
+        ("previews", "943"),
+    ]:
+        row = html.split(f'data-impact-figure="{key}"', 1)[1].split("</tr>", 1)[0]
+        assert f"<strong>{value}</strong>" in row

@@ -14,7 +14,6 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
 from . import permissions, serving
-from .previews import preview_notice
 from .models import (
     ResourceDocument,
     ResourceEvent,
@@ -23,6 +22,7 @@ from .models import (
     ResourceType,
     SubjectFolderPage,
 )
+from .previews import preview_notice
 
 RESOURCES_PER_PAGE = 10
 SORTS = {

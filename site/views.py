@@ -8,6 +8,7 @@ already filtered, resources.
 
 from django.core.paginator import Paginator
 from django.shortcuts import render
+from django.utils.http import urlencode
 
 from wagtail.models import Locale, Page
 from wagtail.search.utils import parse_query_string
@@ -69,6 +70,9 @@ def search(request):
             "max_query_length": MAX_QUERY_LENGTH,
             "type_facets": facets,
             "chosen_type": chosen_type,
+            "query_string": urlencode(
+                {key: value for key, value in (("q", query), ("type", chosen_type)) if value}
+            ),
             "includes_members_only": permissions.is_approved_member(request.user),
         },
     )

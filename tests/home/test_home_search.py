@@ -111,3 +111,20 @@ def test_search_box_in_the_header_is_labelled_and_submits_to_search(client, home
     field = form.find("input", attrs={"name": "q"})
     assert form["action"] == "/search/"
     assert soup.find("label", attrs={"for": field["id"]}).get_text(strip=True)
+
+
+def test_next_page_of_results_keeps_the_search_words(client, home_page):
+    for number in range(12):
+        StandardPageFactory(
+            parent=home_page,
+            title=f"Grounding exercise {number}",
+            body=stream(("paragraph", "<p>A grounding exercise for busy wards.</p>")),
+        )
+
+    first = client.get("/search/", {"q": "grounding"})
+    next_link = parse(first).select_one("main a.nhsuk-pagination__link--next")["href"]
+    second = client.get("/search/" + next_link)
+
+    assert next_link == "?q=grounding&page=2"
+    assert len(result_titles(first)) == 10
+    assert len(result_titles(second)) == 2

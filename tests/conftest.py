@@ -35,6 +35,17 @@ def _isolated_media(settings, tmp_path):
 
 
 @pytest.fixture(autouse=True)
+def _empty_cache():
+    """Wagtail caches site root paths and allauth counts attempts for its rate limits in the
+    cache; a rolled-back test must not leave either behind for the next."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def _rows_made_by_migrations(request):
     if is_transactional(request.node):
         from tests.migration_rows import restore_rows_made_by_migrations

@@ -15,14 +15,6 @@ from home.models import FooterLink
 from .factories import HomePageFactory, StandardPageFactory
 
 
-@pytest.fixture(autouse=True)
-def _empty_cache():
-    """Wagtail caches the site's root paths; a rolled-back test must not leave them behind."""
-    cache.clear()
-    yield
-    cache.clear()
-
-
 @pytest.fixture
 def home_page(db):
     """A HomePage that the default Site serves at /, replacing Wagtail's welcome page."""

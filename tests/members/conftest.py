@@ -1,20 +1,10 @@
 """People in each role, for the members tests."""
 
-from django.core.cache import cache
-
 import pytest
 
 from members import roles
 
 from .factories import MemberProfileFactory, approved_member, member_in
-
-
-@pytest.fixture(autouse=True)
-def _fresh_rate_limits():
-    """allauth counts sign-ups and emails in the cache; each test starts with none."""
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

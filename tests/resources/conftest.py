@@ -7,22 +7,12 @@ members only). People: `member` (approved), `pending_member`, `editor` (an appro
 returns the test client signed in as that user.
 """
 
-from django.core.cache import cache
-
 import pytest
 
 from members import roles
 
 from ..members.factories import MemberProfileFactory, approved_member, member_in
 from .factories import FolderFactory, LibraryFactory, site_home_page
-
-
-@pytest.fixture(autouse=True)
-def _empty_cache():
-    """Wagtail caches the site's root paths and allauth its rate limits: start with none."""
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

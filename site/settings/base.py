@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "django_tasks_db",
     "allauth",
     "allauth.account",
     "allauth.mfa",
@@ -225,7 +226,8 @@ elif os.environ.get("OPENSEARCH_URL"):
 else:
     WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 
-# Background work (search index updates, later previews and digests) through django-tasks.
+# Background work (search index updates, document previews) through django-tasks. Locally
+# tasks run at once; production queues them in the database for `manage.py db_worker`.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 LOGGING = {

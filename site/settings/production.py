@@ -40,6 +40,8 @@ SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 DEBUG = False
 COA_REQUIRE_STAFF_MFA = True
+# Slow work (document previews, search indexing) leaves the request: `manage.py db_worker`.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = os.environ.get("SECURE_SSL_REDIRECT", "true") == "true"
 SESSION_COOKIE_SECURE = True

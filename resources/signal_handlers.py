@@ -14,7 +14,7 @@ from django.db.models.signals import post_save, pre_delete, pre_save
 from django.dispatch import receiver
 
 from .documents import extension_of, extract_metadata
-from .models import DocumentPreviewPage, ResourceDocument
+from .models import DocumentPreviewPage, ResourceDocument, ResourcePage
 from .previews import delete_files
 from .tasks import generate_document_previews
 
@@ -68,13 +68,28 @@ def read_document_file(sender, instance, raw=False, update_fields=None, **kwargs
 
 
 @receiver(post_save, sender=ResourceDocument)
-def queue_document_previews(sender, instance, raw=False, **kwargs):
+def queue_document_previews(sender, instance, raw=False, created=False, **kwargs):
     if raw or not getattr(instance, "_coa_previews_due", False):
         return
     instance._coa_previews_due = False
+    if not created:
+        reindex_resources_using(instance)
     if _previews_paused.get():
         return
     schedule_previews(instance)
+
+
+def reindex_resources_using(document):
+    """A resource is found by the text inside its document: a new file means new words."""
+    from wagtail.search.index import insert_or_update_object
+
+    document_id = document.pk
+
+    def reindex():
+        for resource in ResourcePage.objects.filter(document_id=document_id):
+            insert_or_update_object(resource)
+
+    transaction.on_commit(reindex)
 
 
 def schedule_previews(document):

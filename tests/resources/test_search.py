@@ -116,3 +116,17 @@ def test_an_unknown_type_is_ignored(client, public_folder):
     response = client.get("/search/", {"q": "calm", "type": "bogus"})
 
     assert result_titles(response) == ["Calm guide"]
+
+
+def test_a_resource_is_found_by_the_words_of_a_new_file_put_in_place_of_the_old(
+    client, public, django_capture_on_commit_callbacks
+):
+    from django.core.files.base import ContentFile
+
+    from .factories import pdf_bytes
+
+    document = public.document
+    with django_capture_on_commit_callbacks(execute=True):
+        document.file.save("new.pdf", ContentFile(pdf_bytes(["Notes on marram grass"])))
+
+    assert result_titles(client.get("/search/", {"q": "marram"})) == ["Sleep and shift work"]

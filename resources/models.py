@@ -105,49 +105,49 @@ class MembersOnlyMixin(models.Model):
         abstract = True
 
 
-class ResourceLibraryPage(MembersOnlyMixin, BasePage):
+class LibraryIndexPage(MembersOnlyMixin, BasePage):
+    """The library and its folders: an introduction above a listing that views.py builds."""
+
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     search_fields = [*BasePage.search_fields, index.SearchField("intro")]
 
+    #: The name of the function in resources/views.py that adds the listing to the context.
+    listing_context = ""
+
+    class Meta:
+        abstract = True
+
+    def get_context(self, request, *args, **kwargs):
+        from . import views
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(getattr(views, self.listing_context)(self, request))
+        return context
+
+
+class ResourceLibraryPage(LibraryIndexPage):
     template = "resources/library_page.html"
     parent_page_types = ["home.HomePage"]
     subpage_types = ["resources.SubjectFolderPage"]
     max_count_per_parent = 1
     page_description = _("The resource library: holds the subject folders.")
+    listing_context = "library_context"
 
     class Meta:
         verbose_name = _("resource library")
 
-    def get_context(self, request, *args, **kwargs):
-        from . import views
 
-        context = super().get_context(request, *args, **kwargs)
-        context.update(views.library_context(self, request))
-        return context
-
-
-class SubjectFolderPage(MembersOnlyMixin, BasePage):
-    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
-
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
-    search_fields = [*BasePage.search_fields, index.SearchField("intro")]
-
+class SubjectFolderPage(LibraryIndexPage):
     template = "resources/folder_page.html"
     parent_page_types = ["resources.ResourceLibraryPage"]
     subpage_types = ["resources.ResourcePage"]
     page_description = _("A subject folder of resources, such as 'Workforce wellbeing'.")
+    listing_context = "folder_context"
 
     class Meta:
         verbose_name = _("subject folder")
-
-    def get_context(self, request, *args, **kwargs):
-        from . import views
-
-        context = super().get_context(request, *args, **kwargs)
-        context.update(views.folder_context(self, request))
-        return context
 
 
 class ResourcePageTag(TaggedItemBase):

@@ -15,7 +15,8 @@ What it does, start to finish:
    - that resource's counted download (`<resource>/download/`),
    - the same document through Wagtail's own URL (`/documents/<id>/<file>`), which the
      library's `before_serve_document` hook also counts,
-   - the baseline: the same bytes as a document no resource uses, through Wagtail's own
+   - the baseline: the same bytes as a document no resource uses (linked from the public
+     About page, since a document no live page uses is for the admin only), through Wagtail's own
      URL (not counted), so "counting" costs `baseline / counted` in throughput;
 4. checks the downloads recorded equal the downloads sent, prints a Markdown table and
    writes it to bench/results.md;
@@ -63,13 +64,16 @@ STORAGES = {
 PICK_TARGETS = r"""
 import json
 from django.core.files.base import ContentFile
-from resources import permissions
+from django.test import RequestFactory
+from core import access
+from wagtail.rich_text import RichText
+from home.models import StandardPage
 from resources.models import ResourceDocument, ResourcePage, SubjectFolderPage
 
-paths = permissions.restricted_paths()
+request = RequestFactory().get("/")
 folder = next(
     f for f in SubjectFolderPage.objects.live().public().order_by("path")
-    if not permissions.is_members_only(f, paths)
+    if not access.is_members_only(request, f)
     and ResourcePage.objects.live().child_of(f).filter(document__file__endswith=".pdf").exists()
 )
 resource = (
@@ -83,6 +87,15 @@ baseline = ResourceDocument(title="Bench baseline: not attached to any resource"
 baseline.file.save("bench-baseline.pdf", ContentFile(data), save=False)
 baseline._set_document_file_metadata()
 baseline.save()
+# A document no live page uses is for the admin only: the baseline is linked from the public
+# About page, so it is served to visitors by Wagtail, past the access policy, uncounted.
+about = StandardPage.objects.live().public().get(
+    footer_link="about", locale__language_code="en-gb"
+)
+about.body.append(
+    ("paragraph", RichText(f'<p><a linktype="document" id="{baseline.pk}">Bench file</a></p>'))
+)
+about.save_revision().publish()
 print(json.dumps({
     "folder": folder.url,
     "resource": resource.url,
@@ -264,6 +277,7 @@ def run(args, workdir, log):
         "PYTHONPATH": os.pathsep.join(filter(None, [str(workdir), os.environ.get("PYTHONPATH")])),
         "SECRET_KEY": "bench-" + secrets.token_urlsafe(48),
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "WAGTAILADMIN_BASE_URL": "https://bench.community-of-action.example",
         "DATABASE_URL": database_url,
         "REDIS_URL": args.redis,
         "SECURE_SSL_REDIRECT": "false",

@@ -1,4 +1,4 @@
-"""The page types every app builds on, the home page, content pages and the safety settings."""
+"""The home page, content pages and the safety settings."""
 
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
@@ -10,6 +10,8 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
+
+from core.pages import BasePage
 
 from .blocks import ContentBlock
 
@@ -42,22 +44,6 @@ DEFAULT_SUPPORT_TEXT_CY = (
 SIGNPOSTING_FEATURES = ["bold", "italic", "link", "ul", "ol"]
 
 
-class BasePage(Page):
-    """Every page type on the site extends this."""
-
-    summary = models.TextField(
-        _("summary"),
-        blank=True,
-        help_text=_("One or two plain sentences shown in listings and search results."),
-    )
-
-    search_fields = [*Page.search_fields, index.SearchField("summary")]
-    promote_panels = [*Page.promote_panels, FieldPanel("summary")]
-
-    class Meta:
-        abstract = True
-
-
 class HomePage(BasePage):
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
     body = StreamField(ContentBlock(), blank=True)
@@ -71,7 +57,8 @@ class HomePage(BasePage):
 
     template = "pages/home_page.html"
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["home.StandardPage", "resources.ResourceLibraryPage"]
+    # Any page type may go below the home page unless it says otherwise: each app's index
+    # page names "home.HomePage" among its parent_page_types, so a new app needs no edit here.
     # One per language: translations are made with "Translate", which does not count here.
     max_count_per_parent = 1
     page_description = _("The front page of the site, one per language.")

@@ -16,6 +16,7 @@ class AccountAdapter(DefaultAccountAdapter):
         ),
         "enter_current_password": _("Enter your current password"),
         "incorrect_password": _("That password is not right. Check it and try again."),
+        "incorrect_code": _("That code is not right. Check the email we sent and try again."),
         "invalid_or_expired_key": _("This link has expired or has already been used."),
         "invalid_password_reset": _(
             "This password reset link has expired or has already been used. Ask for a new one."
@@ -30,6 +31,13 @@ class AccountAdapter(DefaultAccountAdapter):
 
     def get_password_change_redirect_url(self, request):
         return reverse("members:account")
+
+    def _get_login_attempts_cache_key(self, request, **credentials):
+        """Counts failed sign-ins for an account per client address (allauth's "login_failed"
+        rate limit), so failing sign-ins for a member's address from many places cannot lock
+        the member out. The per-address limit still applies to every account together."""
+        account = super()._get_login_attempts_cache_key(request, **credentials)
+        return f"{self.get_client_ip(request)}:{account}"
 
 
 class MFAAdapter(DefaultMFAAdapter):

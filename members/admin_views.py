@@ -1,8 +1,10 @@
-"""The Members area of the Wagtail admin: editors list, search, approve and decline people.
+"""The Members area of the Wagtail admin: editors list, search, approve, decline, suspend
+and reinstate people.
 
-Registered in `wagtail_hooks.py`. Everything here needs the `members.change_memberprofile`
-permission (Core action group editors, superusers); moderators and members are turned away
-before any member's details are looked up.
+Registered in `wagtail_hooks.py`. The listing needs the `members.change_memberprofile`
+permission and every decision `core.approve_members` (Core action group editors,
+superusers); moderators and members are turned away before any member's details are looked
+up. Deleting accounts lives in `admin_erasure.py`.
 """
 
 from django import forms
@@ -10,6 +12,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
+from django.utils.formats import date_format
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -22,19 +25,21 @@ from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.utils import get_valid_next_url_from_request
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.widgets.button import Button, HeaderButton, ListingButton
-from wagtail.permissions import policy_registry
-from wagtail.snippets.bulk_actions.delete import DeleteBulkAction
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 from wagtail.snippets.views import snippets as snippet_views
 
 import django_filters
 
+from . import roles
+from .admin_erasure import MemberDeleteView
+from .admin_forms import SuspendForm
 from .forms import DeclineForm
 from .models import MemberProfile, Sector
 
 
 def can_decide(user):
-    return policy_registry.get_by_type(MemberProfile).user_has_permission(user, "change")
+    """May `user` approve, decline, suspend and reinstate members? (`core.approve_members`)"""
+    return bool(user.is_active and user.has_perm(roles.APPROVE_MEMBERS))
 
 
 class MemberFilterSet(WagtailFilterSet):
@@ -73,38 +78,47 @@ class MemberIndexView(snippet_views.IndexView):
 
     def get_list_more_buttons(self, instance):
         buttons = super().get_list_more_buttons(instance)
-        viewset = MemberProfile.snippet_viewset
-        if not self.user_has_permission("change"):
-            return buttons
-        if instance.can_be_approved:
-            # Beside the name, so the common task is one click from the list.
-            buttons.append(
-                ListingButton(
-                    _("Approve"),
-                    url=reverse(viewset.get_url_name("approve"), args=[instance.pk]),
-                    icon_name="check",
-                    priority=1,
-                    attrs={"aria-label": _("Approve %(name)s") % {"name": instance}},
-                )
-            )
-        if instance.can_be_declined:
+        if can_decide(self.request.user):
+            for priority, (name, label, url, icon) in enumerate(decisions_open_for(instance), 1):
+                if name == "approve":
+                    # Beside the name, so the common task is one click from the list.
+                    button = ListingButton(
+                        label,
+                        url=url,
+                        icon_name=icon,
+                        priority=priority,
+                        attrs={"aria-label": _("Approve %(name)s") % {"name": instance}},
+                    )
+                else:
+                    button = Button(label, url=url, icon_name=icon, priority=priority)
+                buttons.append(button)
+        if self.user_has_permission("change"):
+            edit_url_name = MemberProfile.snippet_viewset.get_url_name("edit")
             buttons.append(
                 Button(
-                    _("Decline"),
-                    url=reverse(viewset.get_url_name("decline"), args=[instance.pk]),
-                    icon_name="cross",
-                    priority=2,
+                    _("Edit profile"),
+                    url=reverse(edit_url_name, args=[instance.pk]),
+                    icon_name="edit",
+                    priority=10,
                 )
             )
-        buttons.append(
-            Button(
-                _("Edit profile"),
-                url=reverse(viewset.get_url_name("edit"), args=[instance.pk]),
-                icon_name="edit",
-                priority=10,
-            )
-        )
         return buttons
+
+
+def decisions_open_for(profile):
+    """(name, label, url, icon) of each decision an editor can take on `profile` now."""
+    decisions = [
+        (profile.can_be_approved, _("Approve"), "approve", "check"),
+        (profile.can_be_reinstated, _("Reinstate"), "reinstate", "lock-open"),
+        (profile.can_be_declined, _("Decline"), "decline", "cross"),
+        (profile.can_be_suspended, _("Suspend"), "suspend", "lock"),
+    ]
+    viewset = MemberProfile.snippet_viewset
+    return [
+        (name, label, reverse(viewset.get_url_name(name), args=[profile.pk]), icon)
+        for possible, label, name, icon in decisions
+        if possible
+    ]
 
 
 class MemberInspectView(snippet_views.InspectView):
@@ -120,27 +134,12 @@ class MemberInspectView(snippet_views.InspectView):
 
     @cached_property
     def header_buttons(self):
-        viewset = MemberProfile.snippet_viewset
-        buttons = []
         if not can_decide(self.request.user):
-            return buttons
-        if self.object.can_be_approved:
-            buttons.append(
-                HeaderButton(
-                    _("Approve"),
-                    url=reverse(viewset.get_url_name("approve"), args=[self.object.pk]),
-                    icon_name="check",
-                )
-            )
-        if self.object.can_be_declined:
-            buttons.append(
-                HeaderButton(
-                    _("Decline"),
-                    url=reverse(viewset.get_url_name("decline"), args=[self.object.pk]),
-                    icon_name="cross",
-                )
-            )
-        return buttons
+            return []
+        return [
+            HeaderButton(label, url=url, icon_name=icon)
+            for _name, label, url, icon in decisions_open_for(self.object)
+        ]
 
 
 class DecisionView(WagtailAdminTemplateMixin, FormView):
@@ -236,6 +235,56 @@ class DeclineView(DecisionView):
         return redirect(self.get_success_url())
 
 
+class SuspendView(DecisionView):
+    form_class = SuspendForm
+    template_name = "members/admin/suspend.html"
+    page_title = _("Suspend")
+
+    def is_possible(self):
+        return self.object.can_be_suspended
+
+    def already_done_message(self):
+        if self.object.status == MemberProfile.Status.SUSPENDED:
+            return _("%(name)s's membership is already suspended.") % {"name": self.object}
+        return _("%(name)s is not an approved member, so there is nothing to suspend.") % {
+            "name": self.object
+        }
+
+    def form_valid(self, form):
+        until = form.cleaned_data["until"]
+        decision = self.object.suspend(
+            by=self.request.user, reason=form.cleaned_data["reason"], until=until
+        )
+        if until:
+            done = _("You suspended %(name)s's membership until %(date)s.") % {
+                "name": self.object,
+                "date": date_format(until, "j F Y"),
+            }
+        else:
+            done = _("You suspended %(name)s's membership until you reinstate it.") % {
+                "name": self.object
+            }
+        self.report(decision, done)
+        return redirect(self.get_success_url())
+
+
+class ReinstateView(DecisionView):
+    form_class = forms.Form
+    template_name = "members/admin/reinstate.html"
+    page_title = _("Reinstate")
+
+    def is_possible(self):
+        return self.object.can_be_reinstated
+
+    def already_done_message(self):
+        return _("%(name)s's membership is not suspended.") % {"name": self.object}
+
+    def form_valid(self, form):
+        decision = self.object.reinstate(by=self.request.user)
+        self.report(decision, _("%(name)s is a member again.") % {"name": self.object})
+        return redirect(self.get_success_url())
+
+
 class ApproveBulkAction(SnippetBulkAction):
     """Approve the people ticked in the listing; anyone not waiting is left as they are."""
 
@@ -296,18 +345,6 @@ class ApproveBulkAction(SnippetBulkAction):
         return message
 
 
-class DeleteMembersBulkAction(DeleteBulkAction):
-    """Wagtail's bulk delete, but only for people who may delete: its confirmation page
-    otherwise lists the chosen members' names to anyone who can open the admin."""
-
-    models = [MemberProfile]
-
-    def dispatch(self, request, *args, **kwargs):
-        if not self.permission_policy.user_has_permission(request.user, "delete"):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
-
-
 class MemberViewSet(snippet_views.SnippetViewSet):
     model = MemberProfile
     icon = "group"
@@ -320,6 +357,8 @@ class MemberViewSet(snippet_views.SnippetViewSet):
 
     index_view_class = MemberIndexView
     inspect_view_class = MemberInspectView
+    delete_view_class = MemberDeleteView
+    delete_template_name = "members/admin/confirm_erase.html"
     inspect_view_enabled = True
     inspect_view_fields = [
         "user",
@@ -331,6 +370,8 @@ class MemberViewSet(snippet_views.SnippetViewSet):
         "status_changed_at",
         "decided_by",
         "decline_reason",
+        "suspension_reason",
+        "suspended_until",
         "created_at",
     ]
     list_display = [
@@ -370,9 +411,19 @@ class MemberViewSet(snippet_views.SnippetViewSet):
     def decline_view(self):
         return DeclineView.as_view(**self.get_decision_view_kwargs())
 
+    @property
+    def suspend_view(self):
+        return SuspendView.as_view(**self.get_decision_view_kwargs())
+
+    @property
+    def reinstate_view(self):
+        return ReinstateView.as_view(**self.get_decision_view_kwargs())
+
     def get_urlpatterns(self):
         return [
             *super().get_urlpatterns(),
             path("approve/<int:pk>/", self.approve_view, name="approve"),
             path("decline/<int:pk>/", self.decline_view, name="decline"),
+            path("suspend/<int:pk>/", self.suspend_view, name="suspend"),
+            path("reinstate/<int:pk>/", self.reinstate_view, name="reinstate"),
         ]

@@ -1,14 +1,9 @@
 """Emails about someone's membership: plain text and simple HTML from Django templates."""
 
-import logging
-import smtplib
-
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.urls import reverse
-
-logger = logging.getLogger(__name__)
 
 
 def absolute_url(path):
@@ -18,8 +13,8 @@ def absolute_url(path):
 def send_templated_email(template_prefix, to, context):
     """Render `<prefix>_subject.txt`, `_message.txt` and `_message.html`; send; report success.
 
-    A mail server that is down must not undo an editor's decision, so failures are logged
-    and reported to the caller rather than raised.
+    Sending queues the message (EMAIL_BACKEND is core.mail.TaskQueueEmailBackend), so a mail
+    server that is down never reaches here: the queue tries again later. True means queued.
     """
     context = {"site_name": settings.WAGTAIL_SITE_NAME, **context}
     subject = render_to_string(f"{template_prefix}_subject.txt", context)
@@ -32,12 +27,7 @@ def send_templated_email(template_prefix, to, context):
     message.attach_alternative(
         render_to_string(f"{template_prefix}_message.html", context), "text/html"
     )
-    try:
-        message.send()
-    except (smtplib.SMTPException, OSError):
-        logger.exception("Could not send %s to a member", template_prefix)
-        return False
-    return True
+    return message.send() > 0
 
 
 def _send_about_membership(template_prefix, profile):
@@ -60,3 +50,11 @@ def send_membership_approved(profile):
 
 def send_membership_declined(profile):
     return _send_about_membership("members/email/membership_declined", profile)
+
+
+def send_membership_suspended(profile):
+    return _send_about_membership("members/email/membership_suspended", profile)
+
+
+def send_membership_reinstated(profile):
+    return _send_about_membership("members/email/membership_reinstated", profile)

@@ -156,6 +156,27 @@ class LoginForm(PlainMessagesMixin, allauth_forms.LoginForm):
             self.fields["remember"].label = _("Keep me signed in on this device")
 
 
+class RequestLoginCodeForm(PlainMessagesMixin, allauth_forms.RequestLoginCodeForm):
+    """Sign-in without the password: we email a code to the address."""
+
+    required_messages = {"email": _("Enter your email address")}
+    invalid_messages = {"email": EMAIL_INVALID}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["email"].label = _("Email address")
+
+
+class ConfirmLoginCodeForm(PlainMessagesMixin, allauth_forms.ConfirmLoginCodeForm):
+    required_messages = {"code": _("Enter the code from the email")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        code = self.fields["code"]
+        code.label = _("Sign-in code")
+        code.widget.attrs.update({"spellcheck": "false", "autocapitalize": "characters"})
+
+
 class AddEmailForm(PlainMessagesMixin, allauth_forms.AddEmailForm):
     required_messages = {"email": _("Enter the email address you want to add")}
     invalid_messages = {"email": EMAIL_INVALID}

@@ -4,53 +4,95 @@ Download
     `export(user)` returns a JSON-ready dict. Members fills in the account, email addresses,
     two-factor status, groups and profile (never the password hash, recovery codes or TOTP
     secret). Other apps add their own sections without members importing them, by
-    connecting a receiver to `collect_personal_data` (in their `signal_handlers.py`)::
+    connecting a receiver to `core.personal_data.collect_personal_data` (in their
+    `signal_handlers.py`, with `core.personal_data.exports(...)`, see Coverage below)::
 
-        @receiver(collect_personal_data)
+        @exports("forums.Post.author")
         def forum_posts(sender, user, **kwargs):
             return {"forum_posts": [...]}   # one or more top-level sections, JSON-ready
 
     A section name may be used once; a clash raises ImproperlyConfigured.
 
 Deletion
-    `erase_account(user)` keeps the User row but removes everything that identifies the
-    person, so content they wrote (forum posts, later) keeps its foreign key and shows as
-    "Former member" instead of vanishing from threads others replied to:
+    `erase_account(user, by=...)` keeps the User row but removes everything that identifies
+    the person, so content they wrote (forum posts, later) keeps its foreign key and shows
+    as "Former member" instead of vanishing from threads others replied to. It is the one
+    way an account is deleted: the member's own "Delete your account", the Members admin
+    (one or several people) and Wagtail's Users admin (one or several) all call it.
 
     * other apps first get `erasing_account` (same transaction) to delete or anonymise
       their own personal data (webinar registrations, subscriptions, ...);
-    * the member profile (and the admin's history of it, which names them), allauth email
-      addresses, MFA authenticators, Wagtail's user profile (preferences, avatar), group
-      memberships and permissions are deleted;
+    * the member profile (and the admin's history of it and of the account, which names
+      them), allauth email addresses, MFA authenticators, Wagtail's user profile
+      (preferences, avatar), group memberships and permissions are deleted;
     * the row's email becomes a unique placeholder at the reserved `.invalid` domain,
       names are blanked, the password becomes unusable, `is_active`, `is_staff` and
-      `is_superuser` are turned off and `last_login` is cleared.
+      `is_superuser` are turned off and `last_login` is cleared;
+    * decisions they made as an editor lose their "decided by" (`MemberProfile.decided_by`
+      becomes none): the audit log still records that the row, now "Former member", made
+      them;
+    * one audit-log entry on the row records that it was erased, and by whom.
 
     Nothing can sign in as the row again: there is no address to reset a password to, the
     password is unusable, the account is inactive, and every existing session fails
     Django's session-hash check because the password hash changed.
+
+Coverage
+    Every model field that points at a person (a ForeignKey, OneToOne or ManyToMany to the
+    user model) must be in the download and be dealt with on erasure, and a test checks it
+    for every app of ours. A receiver says which fields it covers by connecting through
+    `exports(...)` (as above) or `erases(...)` instead of `@receiver`::
+
+        @erases("forums.Subscription.member")
+        def forget_subscriptions(sender, user, **kwargs):
+            Subscription.objects.filter(member=user).delete()
+
+    Erasure may rightly leave a field pointing at the anonymised row (authorship of posts):
+    such a receiver still declares the field, and says in its docstring why it keeps it.
 """
 
 import uuid
 
 from django.core.exceptions import ImproperlyConfigured
 from django.db import transaction
-from django.dispatch import Signal
 from django.utils import timezone
 
+from wagtail.log_actions import log
 from wagtail.models import ModelLogEntry
 from wagtail.users.models import UserProfile
 
 from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
 
+from core.personal_data import (
+    DOWNLOAD,
+    ERASURE,
+    collect_personal_data,
+    covered_fields,
+    declare_covered,
+    erases,
+    erasing_account,
+    exports,
+)
+
 from .models import ERASED_EMAIL_DOMAIN, MemberProfile
 
-#: Sent with `user`; each receiver returns a dict of extra top-level sections for the download.
-collect_personal_data = Signal()
+__all__ = [
+    "DOWNLOAD",
+    "ERASURE",
+    "collect_personal_data",
+    "covered_fields",
+    "erase_account",
+    "erases",
+    "erasing_account",
+    "export",
+    "exports",
+]
 
-#: Sent with `user` inside the erasing transaction, before the account is anonymised.
-erasing_account = Signal()
+#: Fields naming a person that `export()` and `erase_account()` deal with themselves.
+declare_covered(
+    "members.MemberProfile.user", "members.MemberProfile.decided_by", purposes=(DOWNLOAD, ERASURE)
+)
 
 
 def export(user):
@@ -72,6 +114,7 @@ def export(user):
         "two_factor": _two_factor(user),
         "groups": sorted(user.groups.values_list("name", flat=True)),
         "profile": _profile(user),
+        "membership_decisions": _membership_decisions(user),
         "admin_preferences": _admin_preferences(user),
     }
     for receiver, sections in collect_personal_data.send(sender=type(user), user=user):
@@ -100,9 +143,19 @@ def _profile(user):
         "membership_status": profile.get_status_display(),
         "status_changed_at": profile.status_changed_at,
         "reason_for_declining": profile.decline_reason,
+        "reason_for_suspending": profile.suspension_reason,
         "suspended_until": profile.suspended_until,
         "joined": profile.created_at,
     }
+
+
+def _membership_decisions(user):
+    """An editor's decisions on memberships: what and when, not whose (that is theirs)."""
+    decisions = MemberProfile.objects.filter(decided_by=user).order_by("status_changed_at")
+    return [
+        {"decision": profile.get_status_display(), "at": profile.status_changed_at}
+        for profile in decisions
+    ]
 
 
 def _admin_preferences(user):
@@ -122,14 +175,19 @@ def erased_email():
 
 
 @transaction.atomic
-def erase_account(user):
-    """Delete `user`'s personal data and anonymise their row (see the module docstring)."""
+def erase_account(user, *, by=None):
+    """Delete `user`'s personal data and anonymise their row (see the module docstring).
+
+    `by` is who asked: the person themself, or the administrator who deleted them.
+    """
     erasing_account.send(sender=type(user), user=user)
 
     for profile in MemberProfile.objects.filter(user=user):
         # The admin's history of this profile is labelled with the person's name.
         ModelLogEntry.objects.for_instance(profile).delete()
         profile.delete()
+    ModelLogEntry.objects.for_instance(user).delete()
+    MemberProfile.objects.filter(decided_by=user).update(decided_by=None)
     EmailAddress.objects.filter(user=user).delete()
     Authenticator.objects.filter(user=user).delete()
     _delete_wagtail_user_profile(user)
@@ -145,6 +203,7 @@ def erase_account(user):
     user.is_superuser = False
     user.last_login = None
     user.save()
+    log(user, "members.erase_account", user=by)
 
 
 def _delete_wagtail_user_profile(user):

@@ -2,12 +2,19 @@
 
 from django.contrib.auth.models import Group
 
+from core import access
+
 MEMBERS = "Members"
 MODERATORS = "Moderators"
 EDITORS = "Core action group editors"
 
-#: People in these groups work in the admin, so they sign in with a second factor.
+#: The groups whose people work in the admin (used by the demo to make them).
 ADMIN_GROUPS = (MODERATORS, EDITORS)
+
+#: Permission codenames (core.models.RolePermissions) the roles are made of.
+APPROVE_MEMBERS = "core.approve_members"
+VIEW_REPORTS = "core.view_reports"
+MODERATE_FORUMS = "core.moderate_forums"
 
 
 def get_group(name):
@@ -24,13 +31,5 @@ def can_open_django_admin(user):
     return user.is_active and user.is_staff
 
 
-def works_in_admin(user):
-    """Moderators, editors, staff and superusers: anyone who can open an admin at all."""
-    if not user.is_authenticated:
-        return False
-    return (
-        user.is_staff
-        or user.is_superuser
-        or user.has_perm("wagtailadmin.access_admin")
-        or user.groups.filter(name__in=ADMIN_GROUPS).exists()
-    )
+#: Anyone who can open an admin at all (moderators, editors, staff, superusers): one rule.
+works_in_admin = access.works_in_admin

@@ -33,10 +33,16 @@ def own_profile(user):
 
 @login_required
 def account(request):
+    profile = own_profile(request.user)
     return render(
         request,
         "members/account.html",
-        {"profile": own_profile(request.user), "two_factor": is_mfa_enabled(request.user)},
+        {
+            "profile": profile,
+            # As core.access reads it: a suspension past its end date is already over.
+            "standing": profile.access_standing if profile else None,
+            "two_factor": is_mfa_enabled(request.user),
+        },
     )
 
 
@@ -73,7 +79,7 @@ def download_data(request):
 def delete_account(request):
     form = DeleteAccountForm(posted(request), user=request.user)
     if request.method == "POST" and form.is_valid():
-        personal_data.erase_account(request.user)
+        personal_data.erase_account(request.user, by=request.user)
         logout(request)
         return redirect("members:account_deleted")
     return render(request, "members/delete_account.html", {"form": form})

@@ -12,7 +12,6 @@ from datetime import date, timedelta
 from urllib.parse import urlencode
 
 from django import forms
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -23,7 +22,7 @@ from django.views.generic import TemplateView, View
 
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from home.impact import can_read_reports
+from core.reports import EditorsOnlyMixin, can_read_reports
 
 from . import analytics, exports
 
@@ -278,13 +277,6 @@ def sort_resources(rows, sort):
     # Ties keep alphabetical order whichever way the main key runs.
     rows = sorted(rows, key=lambda row: row.title.casefold())
     return sorted(rows, key=key, reverse=sort.startswith("-")), sort
-
-
-class EditorsOnlyMixin:
-    def dispatch(self, request, *args, **kwargs):
-        if not can_view_analytics(request.user):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
 
 
 class AnalyticsDashboardView(EditorsOnlyMixin, WagtailAdminTemplateMixin, TemplateView):

@@ -1,8 +1,8 @@
-"""What a document file is: checking an upload's content against its name, and reading its
-page count and text.
+"""What a document file is: checking an upload's content against its name (and, through
+upload_safety.py, that it is safe), and reading its page count and text.
 
-Used by the admin's document form (checks) and by the document's pre-save signal (metadata).
-Nothing here touches the database.
+Used by the admin's document form (checks) and by the `extract_document_metadata` task
+(metadata). Nothing here touches the database.
 """
 
 import codecs
@@ -23,6 +23,8 @@ from django.utils.translation import gettext_lazy as _
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
+
+from .upload_safety import check_pdf_scripts, check_unpacked_size
 
 logger = logging.getLogger(__name__)
 
@@ -160,9 +162,10 @@ def _check_pdf(fileobj, extension):
     if b"%PDF-" not in head:
         raise ValidationError(_not_what_it_says(extension), code="content_mismatch")
     fileobj.seek(0)
+    data = fileobj.read()
     with PDFIUM_LOCK:
         try:
-            pdf = pdfium.PdfDocument(fileobj.read())
+            pdf = pdfium.PdfDocument(data)
         except pdfium.PdfiumError as error:
             if error.err_code == pdfium_c.FPDF_ERR_PASSWORD:
                 raise ValidationError(
@@ -179,7 +182,9 @@ def _check_pdf(fileobj, extension):
                 ),
                 code="pdf_damaged",
             ) from error
+        javascript_count = pdfium_c.FPDFDoc_GetJavaScriptActionCount(pdf.raw)
         pdf.close()
+    check_pdf_scripts(data, javascript_count)
 
 
 #: What reading a damaged, encrypted or unusual ZIP can raise.
@@ -219,6 +224,7 @@ def _check_office(fileobj, extension):
         folder = OFFICE_FOLDERS[extension]
         if "[Content_Types].xml" not in names or not any(n.startswith(folder) for n in names):
             raise ValidationError(_not_what_it_says(extension), code="content_mismatch")
+        check_unpacked_size(archive)
         try:
             content_types = _read_part(archive, "[Content_Types].xml", limit=1024 * 1024)
         except ZIP_ERRORS as error:
@@ -244,8 +250,9 @@ def _check_odt(fileobj, extension):
             mimetype = _read_part(archive, "mimetype", limit=1024).strip()
         except ZIP_ERRORS as error:
             raise ValidationError(_not_what_it_says(extension), code="content_mismatch") from error
-    if mimetype != ODT_MIMETYPE:
-        raise ValidationError(_not_what_it_says(extension), code="content_mismatch")
+        if mimetype != ODT_MIMETYPE:
+            raise ValidationError(_not_what_it_says(extension), code="content_mismatch")
+        check_unpacked_size(archive)
 
 
 def _check_mp3(fileobj, extension):

@@ -16,18 +16,13 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
+from core.reports import spreadsheet_safe
+
 CSV_CONTENT_TYPE = "text/csv; charset=utf-8"
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
-#: A spreadsheet treats a cell starting with one of these as a formula (OWASP's list).
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-
-
-def csv_safe(value):
-    """`value` as a CSV cell a spreadsheet will not run: "=1+1" becomes "'=1+1"."""
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
-        return "'" + value
-    return value
+#: `value` as a cell a spreadsheet will not run: "=1+1" becomes "'=1+1".
+csv_safe = spreadsheet_safe
 
 
 def resource_table(report):

@@ -2,7 +2,9 @@
 
 Wagtail builds its add, edit, multiple-upload and chooser-upload forms on this base, so every
 way a file enters the library gets the same checks: an allowed extension, the size limit
-(WAGTAILDOCS_MAX_UPLOAD_SIZE) and content that matches the extension.
+(WAGTAILDOCS_MAX_UPLOAD_SIZE), content that matches the extension, and nothing unsafe inside
+(upload_safety.py: Office files that unpack too big, PDFs with scripts). Reading the page
+count and text waits for the task queue (tasks.py), after the upload has answered.
 """
 
 from django.conf import settings

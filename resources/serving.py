@@ -1,35 +1,18 @@
-"""Sending a resource's files: the access rule, then the bytes, and one counted download.
+"""Sending a document's bytes once core.access has said yes: headers, HEAD, 304, the file.
 
-Every route that answers with a document's bytes comes through `serve_document`: the
-resource page's `download/` and `download/<format id>/`, and Wagtail's own document URL
-(through the `before_serve_document` hook in wagtail_hooks.py). Preview images go through
-`serve_preview_image`. Both apply `permissions.can_open` first.
-
-A download is counted when a GET is answered with the file: not a HEAD, not a refusal and
-not a "304 not modified". Each counted download is one INSERT of a ResourceEvent, so counts
-stay exact however many people download at once.
+Every route that answers with a resource's file comes through `file_response`: the resource
+page's `download/` and `download/<format id>/` (ResourcePage.serve_file), and Wagtail's own
+document URL (the `before_serve_document` hook in wagtail_hooks.py). Preview images go
+through `image_response`. Callers ask the access policy first and count what was sent:
+`file_response` says whether the file itself went (a GET, not a HEAD or a 304), so a
+download is counted exactly when one was made. This module imports no models.
 """
 
 import mimetypes
 
-from django.contrib.auth.views import redirect_to_login
-from django.db.models import Q
-from django.http import (
-    FileResponse,
-    Http404,
-    HttpResponse,
-    HttpResponseNotAllowed,
-    StreamingHttpResponse,
-)
-from django.shortcuts import get_object_or_404, resolve_url
-from django.template.response import TemplateResponse
+from django.http import FileResponse, Http404, HttpResponse, StreamingHttpResponse
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import content_disposition_header
-
-from wagtail.documents.models import document_served
-
-from . import permissions
-from .models import DocumentPreviewPage, ResourceEvent, ResourcePage
 
 #: Content types by extension, for the extensions the library accepts. The upload's declared
 #: type is never trusted: a file is sent as what its (checked) extension says it is.
@@ -79,38 +62,18 @@ def content_type_for(document):
     return FALLBACK_CONTENT_TYPE
 
 
-def refuse(request, resource=None):
-    """The answer for someone who may not open a resource: sign in, or a kind 403 page."""
-    reason = permissions.refusal_reason(request.user)
-    if reason == "sign_in":
-        return redirect_to_login(request.get_full_path(), resolve_url("account_login"))
-    return TemplateResponse(
-        request,
-        "resources/not_allowed.html",
-        {"resource": resource, "reason": reason},
-        status=403,
-    )
-
-
 def etag_for(document):
     file_hash = document.file_hash or document.get_file_hash()
     return f'"{file_hash}"' if file_hash else None
 
 
-def serve_document(request, resource, document, *, paths=None, response_class=FileResponse):
-    """Answer with `document`'s bytes as an attachment, for `resource`, if the user may.
+def file_response(request, document, *, response_class=FileResponse):
+    """(response, sent): `document` as an attachment, and whether its bytes went out.
 
-    HEAD gets the headers only; a matching If-None-Match gets 304. Neither is counted.
+    HEAD gets the headers only and a matching If-None-Match gets 304: neither is "sent".
     """
-    if request.method not in SAFE_METHODS:
-        return HttpResponseNotAllowed(SAFE_METHODS)
-    if document is None or not document.file:
-        raise Http404("This resource has no such file.")
-    paths = permissions.restricted_paths(request) if paths is None else paths
-    if not permissions.can_open(request.user, resource, paths):
-        return refuse(request, resource)
-
     etag = etag_for(document)
+    sent = False
     not_modified = get_conditional_response(request, etag=etag)
     if not_modified is not None:
         response = not_modified
@@ -131,81 +94,17 @@ def serve_document(request, resource, document, *, paths=None, response_class=Fi
             filename=document.filename,
             content_type=content_type_for(document),
         )
-        ResourceEvent.record(
-            ResourceEvent.Kind.DOWNLOAD, resource, document=document, member=request.user
-        )
-        document_served.send(sender=type(document), instance=document, request=request)
+        sent = True
     if etag:
         response["ETag"] = etag
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Security-Policy"] = "default-src 'none'"
-    return _private(response)
-
-
-def _private(response):
     patch_cache_control(response, private=True)
-    return response
+    return response, sent
 
 
-def resources_using(document_id):
-    """Every resource (live or not) whose main document or an alternative format is this one.
-
-    Live resources first, so a download is counted against a published page when there is one.
-    """
-    return (
-        ResourcePage.objects.filter(
-            Q(document_id=document_id) | Q(alternative_formats__document_id=document_id)
-        )
-        .distinct()
-        .order_by("-live", "pk")
-    )
-
-
-def first_openable(request, resources, paths=None):
-    """The first of `resources` the user may open, or None."""
-    paths = permissions.restricted_paths(request) if paths is None else paths
-    for resource in resources:
-        if permissions.can_open(request.user, resource, paths):
-            return resource
-    return None
-
-
-def serve_wagtail_document(request, document):
-    """For Wagtail's /documents/ URL: apply the library's rule to documents resources use.
-
-    Returns a response (the counted file, or a refusal) for a document any resource uses,
-    and None for any other document, which Wagtail then serves as usual.
-    """
-    users = list(resources_using(document.pk))
-    if not users:
-        return None
-    paths = permissions.restricted_paths(request)
-    resource = first_openable(request, users, paths)
-    if resource is None:
-        return refuse(request, users[0])
-    return serve_document(
-        request, resource, document, paths=paths, response_class=HookFileResponse
-    )
-
-
-def serve_preview_image(request, document_id, number):
-    """One preview page image of a document, to someone who may open a resource using it.
-
-    A document no resource uses shows its previews only to people who work in the admin.
-    """
-    if request.method not in SAFE_METHODS:
-        return HttpResponseNotAllowed(SAFE_METHODS)
-    preview_page = get_object_or_404(
-        DocumentPreviewPage.objects.select_related("document"),
-        document_id=document_id,
-        number=number,
-    )
-    users = list(resources_using(document_id))
-    if users:
-        if first_openable(request, users) is None:
-            return refuse(request, users[0])
-    elif not _works_in_admin(request.user):
-        raise Http404("No such preview.")
+def image_response(preview_page):
+    """One preview page's PNG (the caller has asked the access policy)."""
     try:
         handle = preview_page.image.open("rb")
     except FileNotFoundError as missing:
@@ -214,18 +113,3 @@ def serve_preview_image(request, document_id, number):
     response["X-Content-Type-Options"] = "nosniff"
     patch_cache_control(response, private=True, max_age=3600)
     return response
-
-
-def _works_in_admin(user):
-    return user.is_authenticated and user.has_perm("wagtailadmin.access_admin")
-
-
-__all__ = [
-    "CONTENT_TYPES",
-    "content_type_for",
-    "refuse",
-    "resources_using",
-    "serve_document",
-    "serve_preview_image",
-    "serve_wagtail_document",
-]

@@ -4,19 +4,15 @@ from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 
-from home.impact import IMPACT_FIGURES_HOOK, Figure
+from core import access
+from core.reports import IMPACT_FIGURES_HOOK, EditorsMenuItem, Figure
 
-from . import analytics
-from .admin_views import AnalyticsDashboardView, AnalyticsExportView, can_view_analytics
+from . import analytics, serving
+from .admin_views import AnalyticsDashboardView, AnalyticsExportView
+from .models import ResourcePage
 
 # Analytics -----------------------------------------------------------------------------
-
-
-class AnalyticsMenuItem(MenuItem):
-    def is_shown(self, request):
-        return can_view_analytics(request.user)
 
 
 @hooks.register("register_admin_urls")
@@ -31,7 +27,7 @@ def register_analytics_urls():
 
 @hooks.register("register_admin_menu_item")
 def register_analytics_menu_item():
-    return AnalyticsMenuItem(
+    return EditorsMenuItem(
         _("Resource analytics"),
         reverse("resources_analytics:dashboard"),
         name="resource-analytics",
@@ -79,14 +75,14 @@ def resource_impact_figures():
 
 
 @hooks.register("before_serve_document", order=100)
-def serve_library_documents_through_the_access_rule(document, request):
-    """Wagtail's /documents/ URL for a document a resource uses: the library's rule, counted.
+def count_library_downloads(document, request):
+    """Wagtail's /documents/ URL for a document a live resource uses: sent and counted here.
 
-    Runs after Wagtail's own collection privacy check (order 100). Returns the response
-    (the counted file or a refusal) itself, so Wagtail never sends an uncounted copy; the
-    serving function sends `document_served` for the files it sends. Documents no resource
-    uses are left to Wagtail.
+    Runs after core's access hook, which has already refused anyone the strictest live page
+    using the document would refuse. Returns the counted file itself, so Wagtail never sends
+    an uncounted copy; documents no live resource uses are left to Wagtail.
     """
-    from . import serving
-
-    return serving.serve_wagtail_document(request, document)
+    for page in access.document_users(request, document):
+        if isinstance(page, ResourcePage):
+            return page.serve_file(request, document, response_class=serving.HookFileResponse)
+    return None

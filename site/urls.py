@@ -11,8 +11,6 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from coa_site import views as site_views
-
 
 class LoginRedirectView(RedirectView):
     """Send the Wagtail and Django admin login pages to the site's one sign-in page."""
@@ -49,7 +47,7 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("members/", include("members.urls")),
-    path("search/", site_views.search, name="search"),
+    path("search/", include("search.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

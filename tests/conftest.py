@@ -35,6 +35,25 @@ def _isolated_media(settings, tmp_path):
 
 
 @pytest.fixture(autouse=True)
+def _email_through_the_queue(settings, tmp_path):
+    """pytest-django sets EMAIL_BACKEND to locmem for every test; put back the task queue of
+    settings/test.py, so each email takes the production path to `mail.outbox`."""
+    settings.EMAIL_BACKEND = "core.mail.TaskQueueEmailBackend"
+    settings.COA_EMAIL_UNDELIVERED_DIR = tmp_path / "undelivered-email"
+
+
+@pytest.fixture(autouse=True)
+def _site_language():
+    """A request to a /cy/ page leaves Welsh active in the thread (LocaleMiddleware activates
+    it and nothing resets it), so a later test's reverse() would give Welsh URLs."""
+    from django.utils import translation
+
+    translation.deactivate()
+    yield
+    translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
 def _empty_cache():
     """Wagtail caches site root paths and allauth counts attempts for its rate limits in the
     cache; a rolled-back test must not leave either behind for the next."""
@@ -52,3 +71,19 @@ def _rows_made_by_migrations(request):
 
         request.getfixturevalue("transactional_db")
         restore_rows_made_by_migrations()
+
+
+@pytest.fixture
+def request_for():
+    """A GET request made by `user` (None: a visitor), with a session, for core.access."""
+    from django.contrib.auth.models import AnonymousUser
+    from django.contrib.sessions.backends.db import SessionStore
+    from django.test import RequestFactory
+
+    def make(user=None, path="/"):
+        request = RequestFactory().get(path)
+        request.user = user or AnonymousUser()
+        request.session = SessionStore()
+        return request
+
+    return make

@@ -1,18 +1,10 @@
-"""Template helpers for the resource library: sign-in links and plain descriptions of files."""
+"""Template helpers for the resource library: plain descriptions of files."""
 
 from django import template
 from django.template.defaultfilters import filesizeformat
-from django.urls import reverse
-from django.utils.http import urlencode
 from django.utils.translation import ngettext
 
 register = template.Library()
-
-
-@register.simple_tag
-def sign_in_url(next_url):
-    """The site's sign-in page, coming back to `next_url` afterwards."""
-    return f"{reverse('account_login')}?{urlencode({'next': next_url})}"
 
 
 @register.filter

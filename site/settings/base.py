@@ -6,6 +6,7 @@ from pathlib import Path
 from django.utils.translation import gettext_lazy as _
 
 import dj_database_url
+from csp.constants import NONE, SELF, UNSAFE_INLINE
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -21,9 +22,11 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 DEBUG = False
 
 INSTALLED_APPS = [
+    "core",
     "home",
     "members",
     "resources",
+    "search",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.settings",
@@ -56,12 +59,20 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Outermost but one: marks every response that showed something closed as not cacheable.
+    "core.access.PrivateResponseMiddleware",
+    # Headers on every response, redirects and error pages included.
+    "core.middleware.ContentSecurityPolicyMiddleware",
+    "core.middleware.PermissionsPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Needs the session, the signed-in user and messages; before any view reads the query.
+    "core.middleware.SessionIdleTimeoutMiddleware",
+    "core.middleware.StripControlCharactersMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "members.middleware.StaffTwoFactorMiddleware",
@@ -145,18 +156,25 @@ STORAGES = {
 }
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
-# Email: SMTP settings from the environment; dev and test override the backend.
-EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+# Email: every message is queued as a task (core.tasks.deliver_email), which sends it through
+# COA_EMAIL_DELIVERY_BACKEND and tries again later when the mail server is down. SMTP settings
+# come from the environment; dev and test override the delivery backend.
+EMAIL_BACKEND = "core.mail.TaskQueueEmailBackend"
+COA_EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = os.environ.get("EMAIL_USE_TLS", "") == "true"
+# Seconds before a silent mail server counts as down (the task then tries again later).
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "30"))
 DEFAULT_FROM_EMAIL = os.environ.get(
     "DEFAULT_FROM_EMAIL", "Community of Action <no-reply@community-of-action.example>"
 )
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 COA_EMAIL_OUTBOX_DIR = VAR_DIR / "outbox"
+# Messages still undelivered after the last try wait here for `manage.py resend_email`.
+COA_EMAIL_UNDELIVERED_DIR = VAR_DIR / "undelivered-email"
 
 # Sign-up and sign-in (django-allauth): email is the login, verified before first use.
 LOGIN_URL = "account_login"
@@ -169,12 +187,28 @@ ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_CONFIRM_EMAIL_ON_GET = False
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
+# The sign-in form asks "Keep me signed in on this device". Unticked (and after a sign-in by
+# emailed code), the session ends when the browser closes and, for the shared computer whose
+# browser stays open, after COA_SESSION_IDLE_HOURS without a request
+# (core.middleware.SessionIdleTimeoutMiddleware). Ticked, it lasts SESSION_COOKIE_AGE.
 ACCOUNT_SESSION_REMEMBER = None
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+SESSION_COOKIE_AGE = 14 * 24 * 60 * 60
+COA_SESSION_IDLE_HOURS = int(os.environ.get("COA_SESSION_IDLE_HOURS", "4"))
+# A member locked out of password sign-in, or who has forgotten it, can always ask for a code.
+ACCOUNT_LOGIN_BY_CODE_ENABLED = True
+ACCOUNT_LOGIN_BY_CODE_TIMEOUT = 10 * 60  # time to find the email, which may arrive late
+# Failed sign-ins: 10 a minute from one address, and 5 in 5 minutes for one account from one
+# address (members.adapters keys the second on both), so failing sign-ins for someone else's
+# address from many places cannot lock them out.
+ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,5/5m/key"}
 ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Community of Action] "
 ACCOUNT_FORMS = {
     "signup": "members.forms.SignupForm",
     "login": "members.forms.LoginForm",
+    "request_login_code": "members.forms.RequestLoginCodeForm",
+    "confirm_login_code": "members.forms.ConfirmLoginCodeForm",
     "add_email": "members.forms.AddEmailForm",
     "change_password": "members.forms.ChangePasswordForm",
     "reset_password": "members.forms.ResetPasswordForm",
@@ -192,10 +226,44 @@ MFA_TOTP_ISSUER = "Community of Action"
 # Moderators and editors need a second factor before any admin page opens.
 COA_REQUIRE_STAFF_MFA = True
 
+# Content-Security-Policy (django-csp, through core.middleware): our pages load scripts and
+# styles from our own static files only, and frame only the two privacy-enhanced video players.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        # NHS.UK frontend's stylesheet loads the Frutiger font from the NHS's own asset host.
+        "font-src": [SELF, "https://assets.nhs.uk"],
+        "frame-src": ["https://www.youtube-nocookie.com", "https://player.vimeo.com"],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+# The Wagtail and Django admins use inline scripts and styles, show uploads before they are
+# saved (blob:) and frame their own page previews: a looser policy for /admin/ and /django-admin/.
+COA_ADMIN_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        **CONTENT_SECURITY_POLICY["DIRECTIVES"],
+        "script-src": [SELF, UNSAFE_INLINE],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "data:", "blob:"],
+        "frame-src": [SELF, *CONTENT_SECURITY_POLICY["DIRECTIVES"]["frame-src"]],
+        "frame-ancestors": [SELF],
+    }
+}
+
 # Wagtail
 WAGTAIL_SITE_NAME = "Community of Action"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILADMIN_LOGIN_URL = "account_login"
+# Wagtail's page Privacy control (login, groups, shared password) uses the site's own pages.
+WAGTAIL_FRONTEND_LOGIN_URL = "account_login"
+WAGTAIL_PASSWORD_REQUIRED_TEMPLATE = "core/password_required.html"
+WAGTAILDOCS_PASSWORD_REQUIRED_TEMPLATE = "core/password_required.html"
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_PASSWORD_RESET_ENABLED = False

@@ -8,7 +8,11 @@ from .base import BASE_DIR
 DEBUG = False
 SECRET_KEY = "test-only-secret"
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# Email goes through the task queue as in production and is delivered to `mail.outbox`.
+# pytest-django swaps EMAIL_BACKEND for locmem itself: tests/conftest.py puts the queue back.
+EMAIL_BACKEND = "core.mail.TaskQueueEmailBackend"
+COA_EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+COA_EMAIL_UNDELIVERED_DIR = BASE_DIR / "var" / "test-undelivered-email"
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 MEDIA_ROOT = BASE_DIR / "var" / "test-media"
 STORAGES = {

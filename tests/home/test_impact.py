@@ -10,7 +10,7 @@ from wagtail import hooks
 import pytest
 from pytest_django.asserts import assertContains, assertNotContains
 
-from home.impact import IMPACT_FIGURES_HOOK, Figure, collect_figures
+from core.reports import IMPACT_FIGURES_HOOK, Figure, collect_figures
 from members import roles
 from members.models import MemberProfile
 from resources.models import ResourceEvent

@@ -8,7 +8,7 @@ from django.urls import reverse
 
 import pytest
 
-from home.impact import collect_figures
+from core.reports import collect_figures
 from members import roles
 
 from ..members.factories import member_in

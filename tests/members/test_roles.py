@@ -47,8 +47,8 @@ def test_moderators_cannot_add_edit_or_publish_pages():
     assert not permissions.can_add_subpage()
 
 
-def test_moderators_keep_only_access_to_the_admin():
-    assert codenames(roles.MODERATORS) == {"access_admin"}
+def test_moderators_keep_only_access_to_the_admin_and_the_forums_moderation_permission():
+    assert codenames(roles.MODERATORS) == {"access_admin", "moderate_forums"}
 
 
 def test_editors_keep_wagtails_document_and_image_permissions_and_gain_the_members_admin():

@@ -32,6 +32,7 @@ from resources.models import (
     ResourceType,
     SubjectFolderPage,
 )
+from resources.tasks import store_metadata
 
 from ..home.factories import BasePageFactory, HomePageFactory
 
@@ -100,7 +101,8 @@ def default_library():
 
 class ResourceDocumentFactory(factory.django.DjangoModelFactory):
     """A document holding a small two-page PDF; `file__data=b"..."` and `file__filename=`
-    change its bytes and name. File size and hash are stored as the admin's upload does."""
+    change its bytes and name. File size and hash are stored as the admin's upload does, and
+    its page count and text as the queued task does (previews are left to the tests)."""
 
     class Meta:
         model = ResourceDocument
@@ -113,6 +115,7 @@ class ResourceDocumentFactory(factory.django.DjangoModelFactory):
         document = model_class(*args, **kwargs)
         document._set_document_file_metadata()
         document.save()
+        store_metadata(document)
         return document
 
 

@@ -12,9 +12,9 @@ from wagtail.models import Page
 
 import pytest
 
+from core.access import can_open, exclude_closed
 from members import roles
 from resources.models import ResourceLibraryPage
-from resources.permissions import can_open, exclude_hidden
 
 from ..members.factories import MemberProfileFactory, approved_member
 from .factories import (
@@ -141,7 +141,7 @@ def test_refusal_for_a_pending_member_is_a_kind_page_not_the_file(
 
 
 def test_editor_who_is_not_an_approved_member_may_open_what_they_can_edit(
-    signed_in, members_folder
+    signed_in, members_folder, request_for
 ):
     staff = MemberProfileFactory().user  # pending, but edits pages in the admin
     staff.groups.add(roles.get_group(roles.EDITORS))
@@ -149,11 +149,11 @@ def test_editor_who_is_not_an_approved_member_may_open_what_they_can_edit(
 
     response = signed_in(staff).get(resource.url + "download/")
 
-    assert can_open(staff, resource)
+    assert can_open(request_for(staff), resource)
     assert response.status_code == 200
 
 
-def test_a_folder_nested_anywhere_under_a_members_only_area_is_members_only(library):
+def test_a_folder_nested_anywhere_under_a_members_only_area_is_members_only(library, request_for):
     """The tree rules allow only library > folder > resource today; the rule does not rely
     on that: any page below a members-only page is members only."""
     ResourceLibraryPage.objects.filter(pk=library.pk).update(members_only=True)
@@ -161,19 +161,21 @@ def test_a_folder_nested_anywhere_under_a_members_only_area_is_members_only(libr
     deep = ResourcePageFactory(parent=folder)
     deeper = ResourcePageFactory(parent=deep)  # not a real shape; the rule still holds
 
-    assert not can_open(None, deeper)
-    assert can_open(approved_member(), deeper)
+    assert not can_open(request_for(None), deeper)
+    assert can_open(request_for(approved_member()), deeper)
 
 
-def test_exclude_hidden_keeps_folders_but_drops_what_is_inside_members_only_areas(
-    public_folder, members_folder, pending_member, member
+def test_exclude_closed_keeps_folders_but_drops_what_is_inside_members_only_areas(
+    public_folder, members_folder, pending_member, member, request_for
 ):
     public = ResourcePageFactory(parent=public_folder)
     hidden = ResourcePageFactory(parent=members_folder)
     pages = Page.objects.filter(pk__in=[public.pk, hidden.pk, members_folder.pk])
 
-    seen_by_pending = set(exclude_hidden(pages, pending_member).values_list("pk", flat=True))
-    seen_by_member = set(exclude_hidden(pages, member).values_list("pk", flat=True))
+    seen_by_pending = set(
+        exclude_closed(request_for(pending_member), pages).values_list("pk", flat=True)
+    )
+    seen_by_member = set(exclude_closed(request_for(member), pages).values_list("pk", flat=True))
 
     assert seen_by_pending == {public.pk, members_folder.pk}
     assert seen_by_member == {public.pk, hidden.pk, members_folder.pk}

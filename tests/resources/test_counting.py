@@ -132,11 +132,15 @@ def test_wagtails_document_url_is_counted_once_against_the_resource(client, reso
     assert served == [resource.document_id]  # sent once: by our serving, not again by Wagtail
 
 
-def test_wagtails_document_url_for_a_document_no_resource_uses_is_left_to_wagtail(client, served):
+def test_a_document_no_live_page_uses_is_served_uncounted_only_to_the_admin(
+    client, served, signed_in, editor
+):
     document = ResourceDocumentFactory()
 
-    response = client.get(document.url)
+    refused = client.get(document.url)
+    response = signed_in(editor).get(document.url)
 
+    assert refused.status_code == 404
     assert response.status_code == 200
     assert ResourceEvent.objects.count() == 0
     assert served == [document.pk]

@@ -204,7 +204,7 @@ def test_the_content_note_comes_before_the_preview_with_a_choice_to_continue(
 
     soup = parse(response)
     note = soup.select_one("#content-note")
-    assert "This resource covers: childhood abuse." in note.get_text()
+    assert "This covers: childhood abuse." in note.get_text()
     continue_link = note.find("a", string="Continue to the preview")
     assert continue_link["href"] == noted_resource.url + "preview/?shown=1"
     assert note.select_one("a[href$='/download/']")
@@ -218,7 +218,7 @@ def test_the_preview_without_choosing_to_continue_shows_the_note_again_not_the_p
 
     soup = parse(response)
     assert response.status_code == 200
-    assert "This resource covers: childhood abuse." in soup.select_one("#content-note").get_text()
+    assert "This covers: childhood abuse." in soup.select_one("#content-note").get_text()
     assert not soup.select("img.coa-preview-page__image")
     assert "Words on page one" not in response.content.decode()
 

@@ -11,7 +11,8 @@ import pytest
 from PIL import Image
 
 from resources.models import DocumentPreviewPage, ResourceDocument
-from resources.previews import generate_previews, preview_notice
+from resources.preview_messages import preview_notice
+from resources.previews import generate_previews
 from resources.tasks import generate_document_previews
 
 from .factories import ResourceDocumentFactory, pdf_bytes

@@ -4,6 +4,7 @@ uploads, because Wagtail builds all three forms on WAGTAILDOCS_DOCUMENT_FORM_BAS
 
 import json
 
+from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
@@ -12,21 +13,35 @@ from wagtail.documents.forms import get_document_form
 from wagtail.models import Collection
 
 import pytest
+from django_tasks import task_backends
 
 from resources.forms import ResourceDocumentForm
 from resources.models import ResourceDocument
+from resources.tasks import extract_document_metadata, generate_document_previews
 
 from .factories import pdf_bytes
 from .test_documents_samples import (
     GOOD_FILES,
+    MB,
     docx_bytes,
+    docx_unpacking_to,
     encrypted_pdf_bytes,
     mp3_bytes,
+    odt_bytes,
+    owner_locked_pdf_bytes,
+    pdf_in_object_stream,
+    pdf_with_document_script,
+    pdf_with_launch_link,
+    pdf_with_open_action_script,
+    pdf_with_page_open_action,
+    pdf_with_web_link,
     pptx_bytes,
     xlsx_bytes,
 )
 
 NOT_A_PDF = "This file is called .pdf but it is not a PDF. Check you chose the right file."
+HAS_SCRIPTS = "This PDF contains scripts or actions that run on their own"
+UNUSUALLY_PACKED = "This file is packed in an unusual way that could slow the site down"
 
 
 @pytest.fixture
@@ -205,11 +220,14 @@ def test_multiple_upload_refuses_a_fake_pdf_with_the_message(editor_in_admin):
     assert not ResourceDocument.objects.exists()
 
 
-def test_multiple_upload_stores_a_real_pdf_with_its_metadata(editor_in_admin):
-    response = editor_in_admin.post(
-        reverse("wagtaildocs:add_multiple"),
-        {"files[]": SimpleUploadedFile("guide.pdf", pdf_bytes(["One", "Two", "Three"]))},
-    )
+def test_multiple_upload_stores_a_real_pdf_with_its_metadata(
+    editor_in_admin, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = editor_in_admin.post(
+            reverse("wagtaildocs:add_multiple"),
+            {"files[]": SimpleUploadedFile("guide.pdf", pdf_bytes(["One", "Two", "Three"]))},
+        )
 
     assert json.loads(response.content)["success"] is True
     document = ResourceDocument.objects.get()
@@ -231,3 +249,132 @@ def test_chooser_upload_refuses_a_fake_pdf(editor_in_admin):
     assert data["step"] == "reshow_creation_form"
     assert NOT_A_PDF in data["htmlFragment"]
     assert not ResourceDocument.objects.exists()
+
+
+def test_the_page_count_is_read_after_the_upload_by_the_queued_task(
+    editor_in_admin, settings, django_capture_on_commit_callbacks
+):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    queue = task_backends["default"]
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = editor_in_admin.post(
+            reverse("wagtaildocs:add"),
+            {
+                "title": "Grounding guide",
+                "collection": Collection.get_first_root_node().pk,
+                "file": SimpleUploadedFile("grounding.pdf", pdf_bytes(["One", "Two"])),
+            },
+        )
+
+    assert response.status_code == 302
+    document = ResourceDocument.objects.get()
+    assert document.page_count is None  # not read while the editor waited
+    (reading,) = [r for r in queue.results if r.task.func is extract_document_metadata.func]
+    assert reading.task.call(*reading.args, **reading.kwargs) == "read"
+    document.refresh_from_db()
+    assert document.page_count == 2
+    assert "One" in document.extracted_text
+    assert any(r.task.func is generate_document_previews.func for r in queue.results)
+
+
+# Unsafe content: the right type, refused for what is inside it ------------------------------
+
+
+def post_to_add_view(client, name, content):
+    return client.post(
+        reverse("wagtaildocs:add"),
+        {
+            "title": "A resource",
+            "collection": Collection.get_first_root_node().pk,
+            "file": SimpleUploadedFile(name, content),
+        },
+    )
+
+
+def nothing_kept():
+    return not ResourceDocument.objects.exists() and not default_storage.exists("documents")
+
+
+def test_a_small_word_document_that_unpacks_to_200_mb_is_refused_and_nothing_kept(
+    editor_in_admin,
+):
+    response = post_to_add_view(editor_in_admin, "report.docx", docx_unpacking_to(200 * MB))
+
+    assert response.status_code == 200
+    assert "This file unpacks to more than 100.0\xa0MB" in response.content.decode()
+    assert nothing_kept()
+
+
+def test_a_word_document_packed_far_tighter_than_any_real_one_is_refused(editor):
+    form = upload_form("report.docx", docx_unpacking_to(20 * MB), editor)
+
+    (message,) = file_errors(form)
+    assert UNUSUALLY_PACKED in message
+
+
+@pytest.mark.parametrize("name", ["report.docx", "notes.odt"])
+def test_an_office_file_with_too_many_parts_is_refused(editor, settings, name):
+    settings.COA_OFFICE_MAX_MEMBERS = 2
+    content = docx_bytes() if name.endswith(".docx") else odt_bytes()
+
+    (message,) = file_errors(upload_form(name, content, editor))
+    assert UNUSUALLY_PACKED in message
+
+
+def test_the_unpacked_size_limit_is_a_setting(editor, settings):
+    settings.COA_OFFICE_MAX_UNCOMPRESSED = 1000
+
+    (message,) = file_errors(upload_form("notes.odt", odt_bytes(["word " * 300]), editor))
+    assert "This file unpacks to more than 1000\xa0bytes" in message
+
+
+def test_admin_add_view_refuses_a_pdf_that_runs_a_script_when_opened_and_keeps_nothing(
+    editor_in_admin,
+):
+    response = post_to_add_view(editor_in_admin, "guide.pdf", pdf_with_open_action_script())
+
+    assert response.status_code == 200
+    assert HAS_SCRIPTS in response.content.decode()
+    assert nothing_kept()
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        pytest.param(pdf_with_document_script(), id="document-script"),
+        pytest.param(pdf_with_page_open_action(), id="page-additional-action"),
+        pytest.param(pdf_with_launch_link(), id="launch"),
+        pytest.param(pdf_in_object_stream(), id="inside-an-object-stream"),
+        pytest.param(
+            pdf_in_object_stream(b"<< /S /J#61vaScript /J#53 (app.alert(1);) >>"),
+            id="names-written-with-escapes",
+        ),
+    ],
+)
+def test_a_pdf_with_scripts_or_actions_that_run_on_their_own_is_refused(editor, content):
+    (message,) = file_errors(upload_form("guide.pdf", content, editor))
+
+    assert HAS_SCRIPTS in message
+
+
+def test_a_pdf_whose_objects_we_cannot_unpack_is_refused_rather_than_let_through(editor):
+    content = pdf_in_object_stream(b"<< /Type /Annot >>", packing="hex")
+
+    (message,) = file_errors(upload_form("guide.pdf", content, editor))
+
+    assert "We could not check this PDF for scripts" in message
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        pytest.param(pdf_with_web_link(), id="web-link"),
+        pytest.param(owner_locked_pdf_bytes(), id="locked-against-changes"),
+        pytest.param(pdf_in_object_stream(b"<< /Type /Annot >>"), id="object-stream"),
+    ],
+)
+def test_an_ordinary_pdf_with_links_locks_or_object_streams_is_accepted(editor, content):
+    form = upload_form("guide.pdf", content, editor)
+
+    assert form.is_valid(), form.errors

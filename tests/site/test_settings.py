@@ -12,6 +12,7 @@ PRODUCTION_ENV = {
     "DJANGO_SETTINGS_MODULE": "coa_site.settings.production",
     "SECRET_KEY": "x7" * 30 + "-a-long-random-secret-for-the-deploy-check",
     "ALLOWED_HOSTS": "community.example.org",
+    "WAGTAILADMIN_BASE_URL": "https://community.example.org",
     "DATABASE_URL": "postgres://postgres@127.0.0.1:5432/postgres",
     "REDIS_URL": "redis://127.0.0.1:6379/0",
 }
@@ -40,7 +41,9 @@ def test_production_settings_pass_the_deploy_check_without_warnings():
     assert "System check identified no issues" in result.stdout
 
 
-@pytest.mark.parametrize("missing", ["SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL"])
+@pytest.mark.parametrize(
+    "missing", ["SECRET_KEY", "ALLOWED_HOSTS", "WAGTAILADMIN_BASE_URL", "DATABASE_URL"]
+)
 def test_production_settings_refuse_to_start_without_a_required_variable(missing):
     env = {key: value for key, value in PRODUCTION_ENV.items() if key != missing}
 

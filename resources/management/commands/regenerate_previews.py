@@ -8,13 +8,10 @@ Runs in this process, one document at a time, whatever task backend is configure
 """
 
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
 
-from wagtail.search import index
-
-from resources.documents import extension_of, extract_metadata
 from resources.models import ResourceDocument
 from resources.previews import generate_previews
+from resources.tasks import store_metadata
 
 
 class Command(BaseCommand):
@@ -41,23 +38,10 @@ class Command(BaseCommand):
 
         counts = {}
         for document in documents.iterator(chunk_size=50):
-            refresh_metadata(document)
+            # Read again too: an older version may have read the page count and text differently.
+            store_metadata(document)
             result = generate_previews(document) or "superseded"
             counts[result] = counts.get(result, 0) + 1
             self.stdout.write(f"{document.pk}\t{result}\t{document.title}")
         summary = ", ".join(f"{n} {s}" for s, n in sorted(counts.items())) or "no documents"
         self.stdout.write(self.style.SUCCESS(f"Previews: {summary}."))
-
-
-def refresh_metadata(document):
-    """Read the page count and text again (an older version may have read them differently)."""
-    if not document.file:
-        return
-    with document.open_file() as f:
-        metadata = extract_metadata(f, extension_of(document.file.name))
-    document.page_count, document.extracted_text = metadata.page_count, metadata.text
-    with transaction.atomic():
-        ResourceDocument.objects.filter(pk=document.pk).update(
-            page_count=metadata.page_count, extracted_text=metadata.text
-        )
-    index.insert_or_update_object(document)

@@ -1,0 +1,1 @@
+"""The ground floor every app stands on: base page, members-only mixin, the one access policy."""

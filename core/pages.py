@@ -1,0 +1,44 @@
+"""The abstract page every page type extends (mixins any page type may add: core.mixins).
+
+Page types import all three from here: `from core.pages import BasePage, MembersOnlyMixin`.
+"""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import Page
+from wagtail.search import index
+
+from . import access
+from .mixins import ContentNoteMixin, MembersOnlyMixin
+
+__all__ = ["BasePage", "ContentNoteMixin", "MembersOnlyMixin"]
+
+
+class BasePage(Page):
+    """Every page type on the site extends this."""
+
+    summary = models.TextField(
+        _("summary"),
+        blank=True,
+        help_text=_("One or two plain sentences shown in listings and search results."),
+    )
+
+    search_fields = [*Page.search_fields, index.SearchField("summary")]
+    promote_panels = [*Page.promote_panels, FieldPanel("summary")]
+
+    class Meta:
+        abstract = True
+
+    def serve(self, request, *args, **kwargs):
+        # Asking the policy marks the request when the page is in a closed area, so what it
+        # shows (contents or "sign in to open") is never kept by a shared cache or browser.
+        access.page_verdict(request, self)
+        return super().serve(request, *args, **kwargs)
+
+    def get_sitemap_urls(self, request=None):
+        """Only pages the person asking (a crawler: a visitor) may open are listed."""
+        if request is not None and not access.page_verdict(request, self).allowed:
+            return []
+        return super().get_sitemap_urls(request)

@@ -1,0 +1,1 @@
+"""The one search page across every app, filtered by core's access policy."""

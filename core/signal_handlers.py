@@ -10,11 +10,17 @@ the admin shows editors the truth:
   an editor cannot open one language copy on its own.
 
 Both write with `QuerySet.update()` or before the row is written: nothing is saved twice.
+
+Which live pages use a document comes from Wagtail's reference index, which Wagtail updates
+in a background task. Publishing a page updates its entries at once too, so a document
+moved from an open page to a closed one is never served by the open page's stale entry
+while the worker catches up.
 """
 
+from django.db import transaction
 from django.db.models.signals import pre_save
 
-from wagtail.models import Locale
+from wagtail.models import Locale, ReferenceIndex
 from wagtail.signals import page_published
 
 from .access import members_only_models
@@ -49,8 +55,14 @@ def give_translations_the_setting(sender, instance, **kwargs):
     ).exclude(members_only=instance.members_only).update(members_only=instance.members_only)
 
 
+def index_references_now(sender, instance, **kwargs):
+    with transaction.atomic():
+        ReferenceIndex.create_or_update_for_object(instance)
+
+
 def connect():
     """Called from CoreConfig.ready(), once every app's page models are loaded."""
     for model in members_only_models():
         pre_save.connect(take_the_source_languages_setting, sender=model)
         page_published.connect(give_translations_the_setting, sender=model)
+    page_published.connect(index_references_now, dispatch_uid="core_index_references_now")

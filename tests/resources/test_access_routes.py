@@ -311,3 +311,24 @@ def test_search_never_shows_a_private_folders_resources(client, public_folder):
     response = client.get("/search/", {"q": "grounding"})
 
     assert "Grounding techniques" not in response.content.decode()
+
+
+def test_publishing_indexes_a_pages_documents_before_the_worker_runs(
+    client, settings, public_folder, members_folder
+):
+    """Wagtail indexes references in a background task; publishing does it at once, so a
+    document moved from a public resource to a members-only one closes straight away."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    moved = ResourceDocumentFactory()
+    public = ResourcePageFactory(parent=public_folder, document=moved)
+    closed = ResourcePageFactory(parent=members_folder, document=None)
+
+    public.document = ResourceDocumentFactory()
+    public.save_revision().publish()
+    closed.document = moved
+    closed.save_revision().publish()
+
+    response = client.get(moved.url)
+
+    assert response.status_code == 302
+    assert reverse("account_login") in response["Location"]

@@ -25,7 +25,9 @@ class BasePage(Page):
         help_text=_("One or two plain sentences shown in listings and search results."),
     )
 
-    search_fields = [*Page.search_fields, index.SearchField("summary")]
+    # Boosts: title (Page's, 2) above summary above a resource's description and document
+    # text (search/ranking.py explains what each database backend does with them).
+    search_fields = [*Page.search_fields, index.SearchField("summary", boost=1.5)]
     promote_panels = [*Page.promote_panels, FieldPanel("summary")]
 
     class Meta:

@@ -1,4 +1,4 @@
-"""The home page, content pages and the safety settings."""
+"""The home page, content pages, the safety settings and the support message they show."""
 
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
 
 from core.pages import BasePage
@@ -123,6 +123,31 @@ class StandardPage(BasePage):
             )
 
 
+class SupportMessage(TranslatableMixin, models.Model):
+    """The support and crisis signposting: a heading and a few plain lines, in one language.
+
+    A snippet, so editors translate it with wagtail-localize's Translate screen, as they
+    translate pages; SafetySettings says which message the site shows, and each language
+    shows its own translation of it (the site's language where there is none).
+    """
+
+    heading = models.CharField(_("heading"), max_length=120)
+    text = RichTextField(
+        _("text"),
+        features=SIGNPOSTING_FEATURES,
+        help_text=_("Short, plain words: who to contact in a crisis and how."),
+    )
+
+    panels = [FieldPanel("heading"), FieldPanel("text")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("support message")
+        verbose_name_plural = _("support messages")
+
+    def __str__(self):
+        return self.heading
+
+
 @register_setting(icon="warning")
 class SafetySettings(BaseSiteSetting):
     """The exit control's destination and the support signposting shown in the footer."""
@@ -136,28 +161,22 @@ class SafetySettings(BaseSiteSetting):
             "ordinary website that loads quickly and gives nothing away."
         ),
     )
-    support_heading = models.CharField(
-        _("support heading (English)"), max_length=120, default=DEFAULT_SUPPORT_HEADING
-    )
-    support_text = RichTextField(
-        _("support text (English)"),
-        default=DEFAULT_SUPPORT_TEXT,
-        features=SIGNPOSTING_FEATURES,
-        help_text=_("Short, plain words: who to contact in a crisis and how."),
-    )
-    support_heading_cy = models.CharField(
-        _("support heading (Welsh)"),
-        max_length=120,
+    support_message = models.ForeignKey(
+        SupportMessage,
+        verbose_name=_("support message"),
+        null=True,
         blank=True,
-        default=DEFAULT_SUPPORT_HEADING_CY,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "Each language shows its translation of this message: translate it under "
+            "Settings, Support messages, with 'Translate'. Without one, the built-in "
+            "message is shown."
+        ),
     )
-    support_text_cy = RichTextField(
-        _("support text (Welsh)"),
-        blank=True,
-        default=DEFAULT_SUPPORT_TEXT_CY,
-        features=SIGNPOSTING_FEATURES,
-        help_text=_("Shown on Welsh pages. Leave empty to show the English text there."),
-    )
+
+    # The chosen message comes in the same query as the settings (once per request).
+    select_related = ["support_message__locale"]
 
     panels = [
         MultiFieldPanel([FieldPanel("exit_url")], heading=_("Exit this page")),
@@ -169,10 +188,7 @@ class SafetySettings(BaseSiteSetting):
                         "'Support signposting' block."
                     )
                 ),
-                FieldPanel("support_heading"),
-                FieldPanel("support_text"),
-                FieldPanel("support_heading_cy"),
-                FieldPanel("support_text_cy"),
+                FieldPanel("support_message"),
             ],
             heading=_("Support and crisis signposting"),
         ),
@@ -182,7 +198,25 @@ class SafetySettings(BaseSiteSetting):
         verbose_name = _("safety and support")
 
     def signposting(self, language_code):
-        """The (heading, rich text) pair to show to someone reading in this language."""
-        if language_code == "cy" and self.support_text_cy:
-            return self.support_heading_cy or self.support_heading, self.support_text_cy
-        return self.support_heading, self.support_text
+        """The (heading, rich text) pair to show to someone reading in this language.
+
+        The chosen message comes with the settings; its translation into another language
+        costs one query, once per language for these settings (so once per request).
+        """
+        message = self.support_message
+        if message is None:
+            if language_code == "cy":
+                return DEFAULT_SUPPORT_HEADING_CY, DEFAULT_SUPPORT_TEXT_CY
+            return DEFAULT_SUPPORT_HEADING, DEFAULT_SUPPORT_TEXT
+        if message.locale.language_code != language_code:
+            translations = self.__dict__.setdefault("_support_translations", {})
+            if language_code not in translations:
+                translations[language_code] = (
+                    SupportMessage.objects.filter(
+                        translation_key=message.translation_key,
+                        locale__language_code=language_code,
+                    ).first()
+                    or message
+                )
+            message = translations[language_code]
+        return message.heading, message.text

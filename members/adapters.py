@@ -1,10 +1,12 @@
-"""Hooks into django-allauth for the community's sign-up rules and plainer messages."""
+"""Hooks into django-allauth for the community's sign-up rules, plainer messages and emails."""
 
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.mfa.adapter import DefaultMFAAdapter
+
+from . import emails
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -28,6 +30,14 @@ class AccountAdapter(DefaultAccountAdapter):
         "same_as_current": _("Enter a value that is different from the current one."),
         "rate_limited": _("You have done that too many times. Wait a few minutes and try again."),
     }
+
+    def render_mail(self, template_prefix, email, context, headers=None):
+        """allauth's emails get what ours have (members.emails): the site's name rather than
+        the host, links to the account pages, the contact address and Reply-To."""
+        context = {**emails.common_context(context.get("request")), **context}
+        message = super().render_mail(template_prefix, email, context, headers=headers)
+        message.reply_to = emails.reply_to(context)
+        return message
 
     def get_password_change_redirect_url(self, request):
         return reverse("members:account")

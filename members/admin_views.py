@@ -4,7 +4,8 @@ and reinstate people.
 Registered in `wagtail_hooks.py`. The listing needs the `members.change_memberprofile`
 permission and every decision `core.approve_members` (Core action group editors,
 superusers); moderators and members are turned away before any member's details are looked
-up. Deleting accounts lives in `admin_erasure.py`.
+up. Whether people have confirmed their email, the menu's waiting count and the bulk
+Approve action live in `admin_approval.py`; deleting accounts in `admin_erasure.py`.
 """
 
 from django import forms
@@ -15,7 +16,6 @@ from django.urls import path, reverse
 from django.utils.formats import date_format
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 from django.views.generic import FormView
 
 from wagtail.admin import messages
@@ -25,26 +25,34 @@ from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.utils import get_valid_next_url_from_request
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.widgets.button import Button, HeaderButton, ListingButton
-from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 from wagtail.snippets.views import snippets as snippet_views
 
 import django_filters
 
-from . import roles
+from .admin_approval import (
+    WaitingCountMenuItemMixin,
+    awaits_email_confirmation,
+    can_decide,
+    forget_waiting_count,
+    not_confirmed_message,
+    with_email_confirmed,
+)
 from .admin_erasure import MemberDeleteView
 from .admin_forms import SuspendForm
 from .forms import DeclineForm
 from .models import MemberProfile, Sector
 
-
-def can_decide(user):
-    """May `user` approve, decline, suspend and reinstate members? (`core.approve_members`)"""
-    return bool(user.is_active and user.has_perm(roles.APPROVE_MEMBERS))
+#: The Status filter's choice that shows everyone; with no choice, the listing shows the
+#: people waiting for approval, the editors' usual task.
+ANY_STATUS = "any"
 
 
 class MemberFilterSet(WagtailFilterSet):
     status = django_filters.ChoiceFilter(
-        label=_("Status"), choices=MemberProfile.Status.choices, empty_label=_("Any status")
+        label=_("Status"),
+        choices=[(ANY_STATUS, _("Any status")), *MemberProfile.Status.choices],
+        empty_label=None,
+        method="filter_status",
     )
     sector = django_filters.ChoiceFilter(
         label=_("Sector"), choices=Sector.choices, empty_label=_("Any sector")
@@ -54,10 +62,56 @@ class MemberFilterSet(WagtailFilterSet):
         model = MemberProfile
         fields = ["status", "sector"]
 
+    def __init__(self, data=None, *args, **kwargs):
+        if data is not None and not data.get("status"):
+            # No status chosen (the menu's link): those waiting for approval.
+            data = data.copy()
+            data["status"] = MemberProfile.Status.PENDING
+        super().__init__(data, *args, **kwargs)
+
+    def filter_status(self, queryset, name, value):
+        if value == ANY_STATUS:
+            return queryset
+        return queryset.filter(status=value)
+
 
 class MemberIndexView(snippet_views.IndexView):
     def get_base_queryset(self):
-        return super().get_base_queryset().select_related("user")
+        return with_email_confirmed(super().get_base_queryset().select_related("user"))
+
+    @cached_property
+    def showing_only_waiting(self):
+        filters = self.filters
+        return bool(
+            filters
+            and filters.is_valid()
+            and filters.form.cleaned_data.get("status") == MemberProfile.Status.PENDING
+        )
+
+    @cached_property
+    def no_results_message(self):
+        if self.showing_only_waiting and not self.is_searching:
+            return _("Nobody is waiting for approval.")
+        return super().no_results_message
+
+    @cached_property
+    def active_filters(self):
+        """Removing the Status filter shows everyone ("Any status"), rather than going back
+        to the default of those waiting; "Any status" itself is not shown as a filter."""
+        if not (self.filters and self.filters.is_valid()):
+            return super().active_filters
+        status_id = self.filters.form["status"].auto_id
+        chosen = self.filters.form.cleaned_data.get("status")
+        shown = []
+        for active in super().active_filters:
+            if active.auto_id == status_id:
+                if chosen == ANY_STATUS:
+                    continue
+                url = active.removed_filter_url
+                separator = "" if url.endswith("?") else "&"
+                active = active._replace(removed_filter_url=f"{url}{separator}status={ANY_STATUS}")
+            shown.append(active)
+        return shown
 
     def search_queryset(self, queryset):
         """Every word typed must match the name, email or organisation ("Jo Smith NHS")."""
@@ -106,11 +160,24 @@ class MemberIndexView(snippet_views.IndexView):
 
 
 def decisions_open_for(profile):
-    """(name, label, url, icon) of each decision an editor can take on `profile` now."""
+    """(name, label, url, icon) of each decision an editor can take on `profile` now.
+
+    `profile` needs `email_confirmed` annotated (`with_email_confirmed`).
+    """
     decisions = [
-        (profile.can_be_approved, _("Approve"), "approve", "check"),
+        (
+            profile.can_be_approved and not awaits_email_confirmation(profile, "approve"),
+            _("Approve"),
+            "approve",
+            "check",
+        ),
         (profile.can_be_reinstated, _("Reinstate"), "reinstate", "lock-open"),
-        (profile.can_be_declined, _("Decline"), "decline", "cross"),
+        (
+            profile.can_be_declined and not awaits_email_confirmation(profile, "decline"),
+            _("Decline"),
+            "decline",
+            "cross",
+        ),
         (profile.can_be_suspended, _("Suspend"), "suspend", "lock"),
     ]
     viewset = MemberProfile.snippet_viewset
@@ -121,16 +188,36 @@ def decisions_open_for(profile):
     ]
 
 
+def email_confirmed_display(profile):
+    return _("Yes") if profile.email_confirmed else _("Not yet")
+
+
 class MemberInspectView(snippet_views.InspectView):
     def get_object(self, queryset=None):
-        return get_object_or_404(MemberProfile.objects.select_related("user"), pk=self.pk)
+        return get_object_or_404(
+            with_email_confirmed(MemberProfile.objects.select_related("user")), pk=self.pk
+        )
 
     def get_field_label(self, field_name, field):
-        labels = {"user": _("Name"), "email": _("Email")}
+        labels = {"user": _("Name"), "email": _("Email"), "email_confirmed": _("Email confirmed")}
         return labels.get(field_name) or super().get_field_label(field_name, field)
 
     def get_email_display_value(self):
         return self.object.user.email
+
+    def get_email_confirmed_display_value(self):
+        return email_confirmed_display(self.object)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        profile = self.object
+        if (
+            can_decide(self.request.user)
+            and profile.can_be_approved
+            and awaits_email_confirmation(profile, "approve")
+        ):
+            context["awaiting_confirmation_message"] = not_confirmed_message(profile)
+        return context
 
     @cached_property
     def header_buttons(self):
@@ -143,21 +230,28 @@ class MemberInspectView(snippet_views.InspectView):
 
 
 class DecisionView(WagtailAdminTemplateMixin, FormView):
-    """Shared by Approve and Decline: checks permission first, then finds the member."""
+    """Shared by every decision: checks permission first, then finds the member."""
 
     form_class = DeclineForm
     index_url_name = None
     breadcrumbs_items = []
     header_icon = "group"
+    #: "approve" and "decline" wait for a confirmed email address (awaits_email_confirmation).
+    decision = None
+    #: The page's heading, with the member's name as `%(name)s`.
+    heading = ""
 
     def dispatch(self, request, *args, **kwargs):
         if not can_decide(request.user):
             raise PermissionDenied
         self.object = get_object_or_404(
-            MemberProfile.objects.select_related("user"), pk=kwargs["pk"]
+            with_email_confirmed(MemberProfile.objects.select_related("user")), pk=kwargs["pk"]
         )
         if not self.is_possible():
             messages.warning(request, self.already_done_message())
+            return redirect(self.get_success_url())
+        if awaits_email_confirmation(self.object, self.decision):
+            messages.warning(request, not_confirmed_message(self.object))
             return redirect(self.get_success_url())
         return super().dispatch(request, *args, **kwargs)
 
@@ -177,12 +271,14 @@ class DecisionView(WagtailAdminTemplateMixin, FormView):
     def get_context_data(self, **kwargs):
         return super().get_context_data(
             object=self.object,
+            heading=self.heading % {"name": self.object},
             next_url=get_valid_next_url_from_request(self.request),
             cancel_url=self.get_success_url(),
             **kwargs,
         )
 
     def report(self, decision, done_message):
+        forget_waiting_count()
         if decision.notified:
             messages.success(
                 self.request,
@@ -200,6 +296,8 @@ class ApproveView(DecisionView):
     form_class = forms.Form
     template_name = "members/admin/approve.html"
     page_title = _("Approve")
+    heading = _("Approve %(name)s")
+    decision = "approve"
 
     def is_possible(self):
         return self.object.can_be_approved
@@ -219,6 +317,8 @@ class ApproveView(DecisionView):
 class DeclineView(DecisionView):
     template_name = "members/admin/decline.html"
     page_title = _("Decline")
+    heading = _("Decline %(name)s")
+    decision = "decline"
 
     def is_possible(self):
         return self.object.can_be_declined
@@ -239,6 +339,7 @@ class SuspendView(DecisionView):
     form_class = SuspendForm
     template_name = "members/admin/suspend.html"
     page_title = _("Suspend")
+    heading = _("Suspend %(name)s's membership")
 
     def is_possible(self):
         return self.object.can_be_suspended
@@ -272,6 +373,7 @@ class ReinstateView(DecisionView):
     form_class = forms.Form
     template_name = "members/admin/reinstate.html"
     page_title = _("Reinstate")
+    heading = _("Reinstate %(name)s")
 
     def is_possible(self):
         return self.object.can_be_reinstated
@@ -283,66 +385,6 @@ class ReinstateView(DecisionView):
         decision = self.object.reinstate(by=self.request.user)
         self.report(decision, _("%(name)s is a member again.") % {"name": self.object})
         return redirect(self.get_success_url())
-
-
-class ApproveBulkAction(SnippetBulkAction):
-    """Approve the people ticked in the listing; anyone not waiting is left as they are."""
-
-    display_name = _("Approve")
-    action_type = "approve"
-    aria_label = _("Approve selected members")
-    template_name = "members/admin/confirm_bulk_approve.html"
-    action_priority = 10
-    models = [MemberProfile]
-
-    def dispatch(self, request, *args, **kwargs):
-        if not can_decide(request.user):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
-
-    @classmethod
-    def get_queryset(cls, model, object_ids):
-        # Ignore ids that are not numbers (a hand-edited URL) rather than failing.
-        ids = [value for value in object_ids if str(value).isdigit()]
-        return super().get_queryset(model, ids)
-
-    def get_all_objects_in_listing_query(self, parent_id):
-        return MemberProfile.objects.pending().values_list("pk", flat=True)
-
-    def check_perm(self, profile):
-        return self.permission_policy.user_has_permission_for_instance(
-            self.request.user, "change", profile
-        )
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["waiting"] = [item for item in context["items"] if item["item"].can_be_approved]
-        context["unchanged"] = [
-            item for item in context["items"] if not item["item"].can_be_approved
-        ]
-        return context
-
-    def get_execution_context(self):
-        return {**super().get_execution_context(), "user": self.request.user}
-
-    @classmethod
-    def execute_action(cls, objects, user=None, **kwargs):
-        decisions = [profile.approve(by=user) for profile in objects]
-        action = kwargs["self"]
-        action.not_notified = sum(1 for d in decisions if d.changed and not d.notified)
-        return sum(1 for d in decisions if d.changed), 0
-
-    def get_success_message(self, num_parent_objects, num_child_objects):
-        message = ngettext(
-            "%(count)d person is now a member. We have emailed them.",
-            "%(count)d people are now members. We have emailed each of them.",
-            num_parent_objects,
-        ) % {"count": num_parent_objects}
-        if getattr(self, "not_notified", 0):
-            message += " " + str(
-                _("Some emails could not be sent: check the mail server settings.")
-            )
-        return message
 
 
 class MemberViewSet(snippet_views.SnippetViewSet):
@@ -360,9 +402,11 @@ class MemberViewSet(snippet_views.SnippetViewSet):
     delete_view_class = MemberDeleteView
     delete_template_name = "members/admin/confirm_erase.html"
     inspect_view_enabled = True
+    inspect_template_name = "members/admin/inspect.html"
     inspect_view_fields = [
         "user",
         "email",
+        "email_confirmed",
         "job_role",
         "organisation",
         "sector",
@@ -377,6 +421,12 @@ class MemberViewSet(snippet_views.SnippetViewSet):
     list_display = [
         "member_name",
         Column("email", label=_("Email"), accessor="user.email", sort_key="user__email"),
+        Column(
+            "email_confirmed",
+            label=_("Email confirmed"),
+            accessor=email_confirmed_display,
+            sort_key="email_confirmed",
+        ),
         "organisation",
         Column("sector", label=_("Sector"), accessor="get_sector_display", sort_key="sector"),
         Column("status", label=_("Status"), accessor="get_status_display", sort_key="status"),
@@ -390,6 +440,10 @@ class MemberViewSet(snippet_views.SnippetViewSet):
     copy_view_enabled = False
     add_to_reference_index = False
     panels = [FieldPanel("job_role"), FieldPanel("organisation"), FieldPanel("sector")]
+
+    @cached_property
+    def menu_item_class(self):
+        return type("MembersMenuItem", (WaitingCountMenuItemMixin, super().menu_item_class), {})
 
     def register_chooser_viewset(self):
         # Wagtail's snippet chooser lists every instance to anyone who can open the admin,

@@ -17,6 +17,7 @@ from django.views.decorators.http import require_GET
 from allauth.mfa.utils import is_mfa_enabled
 
 from . import personal_data
+from .emails import send_account_deleted
 from .forms import DeleteAccountForm, ProfileForm
 from .middleware import RETURN_TO_SESSION_KEY
 from .models import MemberProfile
@@ -79,8 +80,12 @@ def download_data(request):
 def delete_account(request):
     form = DeleteAccountForm(posted(request), user=request.user)
     if request.method == "POST" and form.is_valid():
+        # Read before erasing: the address and name are gone afterwards. The email goes once
+        # the erasure has succeeded, so it never says "deleted" about an account that is not.
+        address, first_name = request.user.email, request.user.first_name
         personal_data.erase_account(request.user, by=request.user)
         logout(request)
+        send_account_deleted(address, first_name)
         return redirect("members:account_deleted")
     return render(request, "members/delete_account.html", {"form": form})
 

@@ -12,12 +12,13 @@ from wagtail.snippets.models import register_snippet
 
 from core.reports import IMPACT_FIGURES_HOOK, Figure
 
+from .admin_approval import ApproveBulkAction
 from .admin_erasure import (
     DeleteMembersBulkAction,
     EraseUsersBulkAction,
     erase_user_instead_of_deleting,
 )
-from .admin_views import ApproveBulkAction, MemberViewSet
+from .admin_views import MemberViewSet
 from .models import MemberProfile
 
 register_snippet(MemberViewSet)

@@ -1,4 +1,5 @@
-"""Admin registration for the resource library: analytics, impact figures, document serving."""
+"""Admin registration for the resource library: analytics, the report of resources due for
+review, impact figures, document serving."""
 
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
@@ -9,6 +10,7 @@ from core import access
 from core.reports import IMPACT_FIGURES_HOOK, EditorsMenuItem, Figure
 
 from . import analytics, serving
+from .admin_reviews import OverdueReviewsView
 from .admin_views import AnalyticsDashboardView, AnalyticsExportView
 from .models import ResourcePage
 
@@ -25,14 +27,39 @@ def register_analytics_urls():
     return [path("resource-analytics/", include((urls, "resources_analytics")))]
 
 
-@hooks.register("register_admin_menu_item")
+@hooks.register("register_reports_menu_item")
 def register_analytics_menu_item():
+    """In the Reports menu, just after Community impact (core's, order 50)."""
     return EditorsMenuItem(
         _("Resource analytics"),
         reverse("resources_analytics:dashboard"),
         name="resource-analytics",
         icon_name="table",
-        order=260,
+        order=60,
+    )
+
+
+# Resources due for review ---------------------------------------------------------------
+
+
+@hooks.register("register_admin_urls")
+def register_review_report_urls():
+    urls = [
+        path("", OverdueReviewsView.as_view(), name="report"),
+        path("results/", OverdueReviewsView.as_view(results_only=True), name="results"),
+    ]
+    return [path("resources-due-for-review/", include((urls, "resources_reviews")))]
+
+
+@hooks.register("register_reports_menu_item")
+def register_review_report_menu_item():
+    """In the Reports menu, after Resource analytics."""
+    return EditorsMenuItem(
+        _("Resources due for review"),
+        reverse("resources_reviews:report"),
+        name="resources-due-for-review",
+        icon_name="time",
+        order=70,
     )
 
 

@@ -11,6 +11,8 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from core.sitemaps import TranslatedSitemap, robots_txt
+
 
 class LoginRedirectView(RedirectView):
     """Send the Wagtail and Django admin login pages to the site's one sign-in page."""
@@ -27,7 +29,9 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     # Preview page images of library documents, behind the library's access rule.
     path("", include("resources.urls")),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    # Every language's pages with hreflang alternates (Wagtail's lists one language only).
+    path("sitemap.xml", sitemap, {"sitemaps": {"pages": TranslatedSitemap}}, name="sitemap"),
+    path("robots.txt", robots_txt, name="robots_txt"),
     path("i18n/", include("django.conf.urls.i18n")),
 ]
 

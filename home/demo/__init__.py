@@ -1,14 +1,15 @@
-"""Demo content for the home app: the home page, About, accessibility and privacy, in Welsh too.
+"""Demo content for the home app: the home page, About, accessibility and privacy, and the
+support message, in Welsh too.
 
 `build(stdout)` is called by the `demo_content` command. It is idempotent: a page that exists
 (found by its place in the tree and its slug) is left as it is, so running it again creates
 nothing twice and does not overwrite what editors have changed.
 
 The words are in `data/`, one JSON file per page (see `data/README.md`). The Welsh pages are
-made the way an editor's translation is made, through wagtail-localize: a TranslationSource is
-taken from the English page, each of its string segments gets a StringTranslation with the
-Welsh text, and the Translation's target page is saved and published. The pages therefore show
-as translations in the admin and can be synchronised later like any other.
+made the way an editor's translation is made, through wagtail-localize (core.demo_translation):
+they show as translations in the admin and can be synchronised later like any other. The
+support message (a snippet the safety settings point at) is the built-in signposting text,
+translated the same way.
 """
 
 import json
@@ -17,18 +18,20 @@ import uuid
 from django.contrib.contenttypes.models import ContentType
 
 from wagtail.models import Locale, Page, Site
-from wagtail_localize.models import (
-    StringSegment,
-    StringTranslation,
-    Translation,
-    TranslationSource,
-)
-from wagtail_localize.segments import StringSegmentValue
-from wagtail_localize.segments.extract import extract_segments
 
 from core.demo import add_published_page, find_or_create_page, read_data
+from core.demo_translation import translate
 
-from ..models import HomePage, SafetySettings, StandardPage
+from ..models import (
+    DEFAULT_SUPPORT_HEADING,
+    DEFAULT_SUPPORT_HEADING_CY,
+    DEFAULT_SUPPORT_TEXT,
+    DEFAULT_SUPPORT_TEXT_CY,
+    HomePage,
+    SafetySettings,
+    StandardPage,
+    SupportMessage,
+)
 
 WELSH = "cy"
 SITE_NAME = "Community of Action"
@@ -47,7 +50,8 @@ def build(stdout):
     home_spec = read_data(__package__, "home.json")
     home = ensure_home_page(home_spec, stdout)
     site = ensure_default_site(home, stdout)
-    SafetySettings.for_site(site)  # creates the settings with their defaults once
+    settings = SafetySettings.for_site(site)  # creates the settings with their defaults once
+    ensure_support_message(settings, welsh, stdout)
 
     # (page, the key its block IDs are made from, its words)
     pages = [(home, "home", home_spec)]
@@ -120,6 +124,22 @@ def ensure_default_site(home, stdout):
     return site
 
 
+def ensure_support_message(settings, locale, stdout):
+    """The built-in signposting as the site's support message, translated into `locale`
+    with wagtail-localize, unless the settings already show a message."""
+    if settings.support_message_id is not None:
+        return
+    message = SupportMessage.objects.create(
+        heading=DEFAULT_SUPPORT_HEADING, text=DEFAULT_SUPPORT_TEXT, locale=Locale.get_default()
+    )
+    settings.support_message = message
+    settings.save(update_fields=["support_message"])
+    stdout.write(f"  created the support message '{message.heading}'")
+    words = SupportMessage(heading=DEFAULT_SUPPORT_HEADING_CY, text=DEFAULT_SUPPORT_TEXT_CY)
+    if translate(message, words, locale, stdout) is not None:
+        stdout.write(f"  translated the support message into {locale.get_display_name()}")
+
+
 def ensure_standard_page(home, spec, stdout):
     words = spec["en"]
     page, created = find_or_create_page(
@@ -138,53 +158,11 @@ def ensure_translation(page, key, spec, locale, stdout):
     """Translate the page into `locale` with wagtail-localize, unless it already is."""
     if page.has_translation(locale):
         return page.get_translation(locale)
-
     page = page.specific
-    source, _created = TranslationSource.update_or_create_from_instance(page)
-    translated_strings = strings_by_path(
-        page.specific_class(**page_fields(key, spec[locale.language_code]))
-    )
-    segments = (
-        StringSegment.objects.filter(source=source)
-        .select_related("string", "context")
-        .order_by("order")
-    )
-    pairs = []
-    for segment in segments:
-        remaining = translated_strings.get(segment.context.path)
-        if not remaining:
-            # An editor has changed the English page since the demo made it: leave it be.
-            stdout.write(
-                f"  skipped translating '{page.title}': it no longer matches the demo text "
-                f"(nothing for '{segment.string.data[:60]}')"
-            )
-            return None
-        pairs.append((segment, remaining.pop(0)))
-
-    for segment, text in pairs:
-        StringTranslation.objects.update_or_create(
-            translation_of=segment.string,
-            locale=locale,
-            context=segment.context,
-            defaults={"data": text, "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL},
+    words = page.specific_class(**page_fields(key, spec[locale.language_code]))
+    translated = translate(page, words, locale, stdout)
+    if translated is not None:
+        stdout.write(
+            f"  translated '{page.title}' into {locale.get_display_name()}: '{translated.title}'"
         )
-
-    translation, _created = Translation.objects.get_or_create(source=source, target_locale=locale)
-    # Saved as a draft, then published here rather than in wagtail-localize's on-commit hook,
-    # so the page is live inside the caller's transaction (and in tests, which never commit).
-    translation.save_target(publish=False)
-    translated = translation.get_target_instance()
-    translated.get_latest_revision().publish()
-    stdout.write(
-        f"  translated '{page.title}' into {locale.get_display_name()}: '{translated.title}'"
-    )
     return translated
-
-
-def strings_by_path(instance):
-    """The translatable strings of an unsaved instance, grouped by field path, in page order."""
-    by_path = {}
-    for segment in extract_segments(instance):
-        if isinstance(segment, StringSegmentValue):
-            by_path.setdefault(segment.path, []).append(segment.string.data)
-    return by_path

@@ -28,6 +28,18 @@ def language_links(context):
     return navigation.language_links(context.get("request"), context.get("page"))
 
 
+@register.simple_tag
+def reading_in_site_language():
+    """True when the reader reads in the site's own language (English), not a translation."""
+    return navigation.active_language_code() == navigation.site_language_code()
+
+
+@register.simple_tag(takes_context=True)
+def translation_notice(context, links):
+    """The "not in Welsh yet" notice, from the `language_links` already found (no query)."""
+    return navigation.translation_notice(context.get("request"), links)
+
+
 def safety_settings(context):
     """The request's SafetySettings (one query, then cached on the request), or defaults."""
     request = context.get("request")

@@ -5,14 +5,20 @@ needs the home page, and uses the approved demo members for the events). It crea
 
 - the library "Resources" under the home page, with 7 subject folders (2 members only);
 - 34 resources: 32 with a PDF written here (documents, and slide decks as landscape PDFs),
-  2 videos with a link; two of them have an easy read version;
+  2 videos with a link; two of them have an easy read version; their dates are moved to
+  fit today (`move_dates_to_today`): published within the last two years, due for review
+  later, except two overdue on purpose;
 - preview pages for every PDF, drawn by the same task an upload uses;
-- 405 downloads and 943 previews spread over the last 18 months (seeded, so the same every
-  time; popular resources get more).
+- 405 downloads and 943 previews spread over the last 18 months, none before the
+  resource was published (seeded, so the same every time; popular resources get more);
+- the library, folders and resources in Welsh, translated through wagtail-localize as an
+  editor would (core.demo_translation): titles, summaries, descriptions and content notes
+  in Welsh; the documents and videos they offer stay the English ones.
 
-The words are in `data/` (see `data/README.md`): `library.json` and one file per folder.
-It is idempotent: pages are found by their place in the tree and their slug, and events are
-only added when the demo resources have none, so a second run creates nothing.
+The words are in `data/` (see `data/README.md`): `library.json` and one file per folder,
+the Welsh under `"cy"`. It is idempotent: pages are found by their place in the tree and
+their slug, translations by their source page, and events are only added when the demo
+resources have none, so a second run creates nothing.
 """
 
 import random
@@ -25,6 +31,7 @@ from django.utils import timezone
 from wagtail.models import Locale
 
 from core.demo import bulk_create_backdated, find_or_create_page, find_page, read_data
+from core.demo_translation import translate
 from home.models import HomePage
 from members.models import MemberProfile, User
 
@@ -47,6 +54,10 @@ PREVIEWS = 943
 EVENT_DAYS = 548  # 18 months
 #: Share of events on public resources made by a signed-in member (the rest are visitors).
 SIGNED_IN_SHARE = 0.6
+#: The demo's resources were published over this many days, the newest this many days ago.
+PUBLISHED_SPAN_DAYS = 700
+NEWEST_PUBLISHED_DAYS_AGO = 21
+WELSH = "cy"
 
 
 def build(stdout):
@@ -57,6 +68,7 @@ def build(stdout):
 
     library_spec = read_data(__package__, "library.json")
     folders = [read_data(__package__, f"folders/{slug}.json") for slug in library_spec["folders"]]
+    move_dates_to_today(folders, timezone.localdate())
     counts = {"folders": 0, "resources": 0, "documents": 0}
     with previews_paused():
         library, _created = find_or_create_page(
@@ -72,12 +84,39 @@ def build(stdout):
     for document in new_documents:
         generate_document_previews.call(document.pk, document.file_hash)
     events = ensure_events(resources)
+    translated = ensure_welsh(library, library_spec, folders, stdout)
 
     stdout.write(
         f"Resources: {len(folders)} folders, {len(resources)} resources "
         f"({counts['folders']} new folders, {counts['resources']} new resources, "
-        f"{counts['documents']} new documents, {events} new events).\n"
+        f"{counts['documents']} new documents, {events} new events, "
+        f"{translated} new Welsh translations).\n"
     )
+
+
+# Dates ---------------------------------------------------------------------------------
+
+
+def move_dates_to_today(folder_specs, today):
+    """Date each resource spec from `today` (in place), so the library never looks stale.
+
+    The data's `published` dates keep their order and their spacing, fitted into the last
+    two years (the newest three weeks ago); each `review` date keeps its distance from
+    `published`, which puts it in the future. A resource with `review_overdue_days` was due
+    for review that many days ago instead, so the demo shows an overdue review.
+    """
+    specs = [spec for folder in folder_specs for spec in folder["resources"]]
+    written = [date.fromisoformat(spec["published"]) for spec in specs]
+    oldest, newest = min(written), max(written)
+    span = max((newest - oldest).days, 1)
+    for spec, published in zip(specs, written, strict=True):
+        age = round((newest - published).days / span * PUBLISHED_SPAN_DAYS)
+        moved = today - timedelta(days=NEWEST_PUBLISHED_DAYS_AGO + age)
+        if "review_overdue_days" in spec:
+            review = today - timedelta(days=spec["review_overdue_days"])
+        else:
+            review = moved + (date.fromisoformat(spec["review"]) - published)
+        spec["published"], spec["review"] = moved.isoformat(), review.isoformat()
 
 
 # Pages ---------------------------------------------------------------------------------
@@ -168,6 +207,55 @@ def make_document(spec, pdf, slug):
     return document
 
 
+# Welsh ---------------------------------------------------------------------------------
+
+
+def ensure_welsh(library, library_spec, folder_specs, stdout):
+    """Translate the library, then each folder, then its resources: how many were new.
+
+    Parents go first, so each translation lands under its parent's Welsh copy. The Welsh
+    locale comes from the home demo; without it nothing is translated.
+    """
+    welsh = Locale.objects.filter(language_code=WELSH).first()
+    if welsh is None:
+        return 0
+    names = library_spec[WELSH]["names"]
+    pages = [(library, ResourceLibraryPage(**index_words(library_spec[WELSH])))]
+    for folder_spec in folder_specs:
+        folder = find_page(library, SubjectFolderPage, folder_spec["slug"])
+        if folder is None:
+            continue
+        pages.append((folder, SubjectFolderPage(**index_words(folder_spec[WELSH]))))
+        for spec in folder_spec["resources"]:
+            resource = find_page(folder, ResourcePage, spec["slug"])
+            if resource is not None:
+                pages.append((resource, ResourcePage(**resource_words(spec, names))))
+    new = 0
+    for page, words in pages:
+        if not page.has_translation(welsh) and translate(page, words, welsh, stdout):
+            new += 1
+    return new
+
+
+def index_words(words):
+    return {key: words[key] for key in ("title", "slug", "summary", "intro")}
+
+
+def resource_words(spec, names):
+    """A resource's Welsh words; authors and organisations through the names list (a name
+    not on it, such as a person's, stays as it is)."""
+    words = spec[WELSH]
+    return {
+        "title": words["title"],
+        "slug": words["slug"],
+        "summary": words["summary"],
+        "description": words["description"],
+        "content_note": words.get("content_note", ""),
+        "authors": names.get(spec["authors"], spec["authors"]),
+        "organisation": names.get(spec["organisation"], spec["organisation"]),
+    }
+
+
 # PDFs ----------------------------------------------------------------------------------
 
 
@@ -240,8 +328,10 @@ def ensure_events(resources):
         chosen = rng.choices(pages, weights=[p.demo_spec["weight"] for p in pages], k=count)
         for page in chosen:
             signed_in = page.pk in members_only or rng.random() < SIGNED_IN_SHARE
-            # More use lately: the square root leans the days towards the present.
-            days_ago = EVENT_DAYS * (1 - rng.random() ** 0.5)
+            # Only since it was published; more use lately: the square root leans the days
+            # towards the present.
+            days = max(min(EVENT_DAYS, (now.date() - page.published_date).days), 0)
+            days_ago = days * (1 - rng.random() ** 0.5)
             yield ResourceEvent(
                 kind=kind,
                 resource_id=page.pk,

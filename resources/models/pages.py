@@ -14,6 +14,7 @@ from django.db.models.functions import Coalesce
 from django.http import FileResponse, Http404, HttpResponseNotAllowed
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
@@ -68,12 +69,19 @@ class ResourcePageQuerySet(PageQuerySet):
             F("published_date").desc(nulls_last=True), "-first_published_at", "pk"
         )
 
+    def due_for_review(self, today=None):
+        """Resources whose review date has passed (today, UK time, by default)."""
+        return self.filter(review_date__lt=today or timezone.localdate())
+
 
 def _event_count(kind):
+    """Events of every language copy of the resource: a Welsh copy shows the same figures."""
     events = (
-        ResourceEvent.objects.filter(resource=OuterRef("pk"), kind=kind)
+        ResourceEvent.objects.filter(
+            resource__translation_key=OuterRef("translation_key"), kind=kind
+        )
         .order_by()
-        .values("resource")
+        .values("resource__translation_key")
         .annotate(n=Count("pk"))
         .values("n")
     )
@@ -273,10 +281,10 @@ class ResourcePage(ContentNoteMixin, RoutablePageMixin, BasePage):
     ]
     search_fields = [
         *BasePage.search_fields,
-        index.SearchField("description"),
+        index.SearchField("description", boost=0.5),
         index.SearchField("authors"),
         index.SearchField("organisation"),
-        index.SearchField("document_text"),
+        index.SearchField("document_text", boost=0.5),
         index.RelatedFields("tags", [index.SearchField("name")]),
         index.FilterField("resource_type"),
         index.FilterField("published_date"),
@@ -294,6 +302,10 @@ class ResourcePage(ContentNoteMixin, RoutablePageMixin, BasePage):
 
     def document_text(self):
         return self.document.extracted_text if self.document_id else ""
+
+    def is_due_for_review(self, today=None):
+        """Has the review date passed? Readers are told it is being checked."""
+        return self.review_date is not None and self.review_date < (today or timezone.localdate())
 
     def video_embed_url(self):
         """The privacy-enhanced player address for a YouTube or Vimeo link, else ""."""
@@ -341,6 +353,7 @@ class ResourcePage(ContentNoteMixin, RoutablePageMixin, BasePage):
             tags=list(self.tags.order_by("name")),
             folder=self.get_parent(),
             has_preview=bool(self.media_url or self.document_id),
+            under_review=self.is_due_for_review(),
         )
         return context
 
@@ -349,7 +362,8 @@ class ResourcePage(ContentNoteMixin, RoutablePageMixin, BasePage):
     @path("preview/", name="preview")
     def preview(self, request):
         """The content note until the reader chooses to continue, then the pages (or the
-        video). One preview is counted each time a preview is shown by a GET."""
+        video). A preview shown by a GET is counted, once per person within
+        `events.REPEAT_WINDOW` (a reload is not another preview)."""
         if request.method not in serving.SAFE_METHODS:
             return HttpResponseNotAllowed(serving.SAFE_METHODS)
         verdict = access.page_verdict(request, self)
@@ -397,9 +411,7 @@ class ResourcePage(ContentNoteMixin, RoutablePageMixin, BasePage):
                 document, shown=len(context["preview_pages"])
             )
         if shown and request.method == "GET":
-            ResourceEvent.record(
-                ResourceEvent.Kind.PREVIEW, self, document=document, member=request.user
-            )
+            ResourceEvent.record_once(ResourceEvent.Kind.PREVIEW, self, request, document=document)
         return TemplateResponse(request, "resources/resource_preview.html", context)
 
     @path("download/", name="download")
@@ -415,7 +427,9 @@ class ResourcePage(ContentNoteMixin, RoutablePageMixin, BasePage):
     def serve_file(self, request, document, *, response_class=FileResponse):
         """`document`'s bytes for this resource, if the person may; one counted download.
 
-        HEAD gets the headers only; a matching If-None-Match gets 304. Neither is counted.
+        HEAD gets the headers only; a matching If-None-Match gets 304. Neither is counted,
+        nor a request for the rest of a file (a Range from past its first byte: a resumed
+        download), nor the same person's download again within `events.REPEAT_WINDOW`.
         """
         if request.method not in serving.SAFE_METHODS:
             return HttpResponseNotAllowed(serving.SAFE_METHODS)
@@ -426,11 +440,23 @@ class ResourcePage(ContentNoteMixin, RoutablePageMixin, BasePage):
             return access.refusal(request, verdict, self)
         response, sent = serving.file_response(request, document, response_class=response_class)
         if sent:
-            ResourceEvent.record(
-                ResourceEvent.Kind.DOWNLOAD, self, document=document, member=request.user
-            )
+            if not continues_a_download(request):
+                ResourceEvent.record_once(
+                    ResourceEvent.Kind.DOWNLOAD, self, request, document=document
+                )
             document_served.send(sender=type(document), instance=document, request=request)
         return response
+
+
+_RANGE_FROM_START = re.compile(r"^\s*bytes\s*=\s*0\s*-")
+
+
+def continues_a_download(request):
+    """Does the request ask for part of a file from past its start (a `Range` header other
+    than `bytes=0-...`)? Then it carries on a download already counted, even though the
+    whole file is sent (ranges are not served), so it is not counted again."""
+    wanted = request.headers.get("Range")
+    return bool(wanted) and not _RANGE_FROM_START.match(wanted)
 
 
 _YOUTUBE_ID = re.compile(r"^[A-Za-z0-9_-]{6,20}$")

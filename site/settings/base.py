@@ -80,6 +80,8 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "coa_site.urls"
+# A form sent after its page was open too long gets the site's own page, with a way back.
+CSRF_FAILURE_VIEW = "core.views.csrf_failure"
 WSGI_APPLICATION = "coa_site.wsgi.application"
 
 TEMPLATES = [
@@ -203,6 +205,12 @@ ACCOUNT_LOGIN_BY_CODE_TIMEOUT = 10 * 60  # time to find the email, which may arr
 # address from many places cannot lock them out.
 ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,5/5m/key"}
 ACCOUNT_PREVENT_ENUMERATION = True
+# A reset or code asked for an address with no account shows the same page and sends nothing:
+# we do not write to people who have not joined.
+ACCOUNT_EMAIL_UNKNOWN_ACCOUNTS = False
+# A short email after a change to someone's sign-in (password changed or set, email address
+# changed or removed, two-factor turned on or off, new recovery codes).
+ACCOUNT_EMAIL_NOTIFICATIONS = True
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Community of Action] "
 ACCOUNT_FORMS = {
     "signup": "members.forms.SignupForm",
@@ -234,8 +242,8 @@ CONTENT_SECURITY_POLICY = {
         "script-src": [SELF],
         "style-src": [SELF],
         "img-src": [SELF, "data:"],
-        # NHS.UK frontend's stylesheet loads the Frutiger font from the NHS's own asset host.
-        "font-src": [SELF, "https://assets.nhs.uk"],
+        # Our own fonts only: the NHS.UK stylesheet's Frutiger (assets.nhs.uk) is left out.
+        "font-src": [SELF],
         "frame-src": ["https://www.youtube-nocookie.com", "https://player.vimeo.com"],
         "object-src": [NONE],
         "base-uri": [SELF],

@@ -58,7 +58,7 @@ def test_public_pages_send_the_sites_content_security_policy(client, public_site
     assert policy["script-src"] == ["'self'"]
     assert policy["style-src"] == ["'self'"]
     assert policy["img-src"] == ["'self'", "data:"]
-    assert policy["font-src"] == ["'self'", "https://assets.nhs.uk"]
+    assert policy["font-src"] == ["'self'"]
     assert sorted(policy["frame-src"]) == [
         "https://player.vimeo.com",
         "https://www.youtube-nocookie.com",

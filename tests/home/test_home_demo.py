@@ -55,11 +55,12 @@ def test_demo_translates_every_page_into_welsh_with_wagtail_localize(demo_site):
     }
     assert all(page.live for page in welsh.values())
     assert "arbenigwyr drwy brofiad" in welsh["Cymuned Weithredu"].intro
-    assert Translation.objects.filter(target_locale__language_code="cy").count() == 4
+    # The four pages and the support message (tests/home/test_support_translation.py).
+    assert Translation.objects.filter(target_locale__language_code="cy").count() == 5
 
 
 def test_demo_sets_the_safety_settings_defaults(demo_site):
     settings = SafetySettings.objects.get(site=demo_site)
 
     assert settings.exit_url == "https://www.bbc.co.uk/weather"
-    assert "116 123" in settings.support_text
+    assert "116 123" in settings.support_message.text

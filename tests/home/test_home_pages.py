@@ -4,7 +4,7 @@ from wagtail.models import Locale, Page
 
 import pytest
 
-from home.models import DEFAULT_EXIT_URL, SafetySettings
+from home.models import DEFAULT_EXIT_URL, SafetySettings, SupportMessage
 
 from .factories import StandardPageFactory, stream
 from .markup import focus_order, parse
@@ -95,8 +95,11 @@ def test_footer_shows_the_support_signposting_from_the_setting(client, footer_pa
 
 def test_changing_the_signposting_setting_changes_the_footer(client, site, footer_pages):
     settings = SafetySettings.for_site(site)
-    settings.support_heading = "Talk to someone tonight"
-    settings.support_text = "<p>Call the night line on 0800 000 0000.</p>"
+    settings.support_message = SupportMessage.objects.create(
+        heading="Talk to someone tonight",
+        text="<p>Call the night line on 0800 000 0000.</p>",
+        locale=Locale.get_default(),
+    )
     settings.save()
 
     footer = parse(client.get("/")).find("footer")
@@ -260,8 +263,6 @@ def test_welsh_page_without_welsh_home_still_serves_with_lang_cy(client, home_pa
 def test_editor_changes_the_safety_settings_in_the_admin(client, site, footer_pages, settings):
     from django.urls import reverse
 
-    from wagtail.test.utils.form_data import rich_text
-
     from members.models import User
 
     settings.COA_REQUIRE_STAFF_MFA = False
@@ -270,15 +271,12 @@ def test_editor_changes_the_safety_settings_in_the_admin(client, site, footer_pa
     url = reverse("wagtailsettings:edit", args=["home", "safetysettings", site.pk])
     form = client.get(url)
 
+    message = SupportMessage.objects.create(
+        heading="Help now", text="<p>Call 999.</p>", locale=Locale.get_default()
+    )
+
     response = client.post(
-        url,
-        {
-            "exit_url": "https://www.example.com/news",
-            "support_heading": "Help now",
-            "support_text": rich_text("<p>Call 999.</p>"),
-            "support_heading_cy": "",
-            "support_text_cy": rich_text(""),
-        },
+        url, {"exit_url": "https://www.example.com/news", "support_message": message.pk}
     )
 
     assert form.status_code == 200

@@ -411,3 +411,211 @@ class TestWhoCanDecide:
 
     def test_members_group_exists_for_approval(self):
         assert Group.objects.filter(name=roles.MEMBERS).exists()
+
+
+def unconfirmed(**user_fields):
+    """Someone who asked to join but has not clicked the link in the confirmation email."""
+    return MemberProfileFactory(user=UserFactory(verified_email=False, **user_fields))
+
+
+class TestWaitingForApproval:
+    """The listing opens on those waiting; a request waits for its email to be confirmed."""
+
+    def test_the_listing_opens_on_the_people_waiting_for_approval(self, signed_in, editor):
+        waiting(last_name="Waitingperson")
+        MemberProfileFactory(
+            status=MemberProfile.Status.DECLINED, user=UserFactory(last_name="Declinedperson")
+        )
+
+        response = signed_in(editor).get(reverse("members_admin:list"))
+
+        assertContains(response, "Waitingperson")
+        assertNotContains(response, "Declinedperson")
+        assertNotContains(response, editor.last_name)  # an approved member
+
+    def test_any_status_shows_everyone(self, signed_in, editor):
+        waiting(last_name="Waitingperson")
+        MemberProfileFactory(
+            status=MemberProfile.Status.DECLINED, user=UserFactory(last_name="Declinedperson")
+        )
+
+        response = signed_in(editor).get(reverse("members_admin:list"), {"status": "any"})
+
+        assertContains(response, "Waitingperson")
+        assertContains(response, "Declinedperson")
+        assertContains(response, "Any status")
+
+    def test_removing_the_status_filter_shows_everyone_rather_than_those_waiting(
+        self, signed_in, editor
+    ):
+        waiting()
+
+        response = signed_in(editor).get(reverse("members_admin:list"))
+
+        (status_filter,) = [f for f in response.context["active_filters"] if "status" in f[0]]
+        assert status_filter.value == "Waiting for approval"
+        assert "status=any" in status_filter.removed_filter_url
+
+    def test_when_nobody_is_waiting_the_listing_says_so(self, signed_in, editor):
+        response = signed_in(editor).get(reverse("members_admin:list"))
+
+        assertContains(response, "Nobody is waiting for approval.")
+
+    def test_the_listing_says_whether_each_person_has_confirmed_their_email(
+        self, signed_in, editor
+    ):
+        waiting(first_name="Ruth", last_name="Okafor")
+        unconfirmed(first_name="Sam", last_name="Jones")
+
+        response = signed_in(editor).get(reverse("members_admin:list"))
+
+        assertContains(response, "Email confirmed")
+        rows = {str(p): p.email_confirmed for p in response.context["object_list"]}
+        assert rows == {"Ruth Okafor": True, "Sam Jones": False}
+        assertContains(response, "Not yet")
+
+    def test_approve_and_decline_are_not_offered_until_the_email_is_confirmed(
+        self, signed_in, editor
+    ):
+        person = unconfirmed(first_name="Sam", last_name="Jones")
+        client = signed_in(editor)
+
+        listing = client.get(reverse("members_admin:list"))
+        details = client.get(reverse("members_admin:inspect", args=[person.pk]))
+
+        for response in (listing, details):
+            assertNotContains(response, reverse("members_admin:approve", args=[person.pk]))
+            assertNotContains(response, reverse("members_admin:decline", args=[person.pk]))
+        assertContains(details, "They have not confirmed their email address yet")
+
+    @pytest.mark.parametrize("decision", ["approve", "decline"])
+    def test_a_request_with_an_unconfirmed_email_cannot_be_decided_yet(
+        self, signed_in, editor, mailoutbox, decision
+    ):
+        person = unconfirmed()
+        client = signed_in(editor)
+
+        page = client.get(reverse(f"members_admin:{decision}", args=[person.pk]), follow=True)
+        posted = client.post(reverse(f"members_admin:{decision}", args=[person.pk]), follow=True)
+
+        for response in (page, posted):
+            assert response.redirect_chain[-1][0] == reverse("members_admin:list")
+            assertContains(response, "They have not confirmed their email address yet")
+        person.refresh_from_db()
+        assert person.status == MemberProfile.Status.PENDING
+        assert mailoutbox == []
+
+    def test_an_approved_member_can_still_be_declined_whatever_their_email(
+        self, signed_in, editor
+    ):
+        profile = MemberProfileFactory(
+            status=MemberProfile.Status.APPROVED, user=UserFactory(verified_email=False)
+        )
+
+        signed_in(editor).post(reverse("members_admin:decline", args=[profile.pk]), {})
+
+        profile.refresh_from_db()
+        assert profile.status == MemberProfile.Status.DECLINED
+
+    def test_bulk_approve_leaves_unconfirmed_people_waiting_and_says_why(
+        self, signed_in, editor, mailoutbox
+    ):
+        ready, not_yet = waiting(), unconfirmed(first_name="Sam", last_name="Jones")
+        url = f"{BULK_APPROVE_URL}?id={ready.pk}&id={not_yet.pk}"
+        client = signed_in(editor)
+
+        confirm = client.get(url)
+        client.post(url)
+        response = client.get(reverse("members_admin:list"))
+
+        assertContains(confirm, "Approve this person?")
+        assertContains(confirm, "Sam Jones")
+        assertContains(confirm, "have not confirmed their email address yet")
+        ready.refresh_from_db()
+        not_yet.refresh_from_db()
+        assert (ready.status, not_yet.status) == ("approved", "pending")
+        assert [m.to for m in mailoutbox] == [[ready.user.email]]
+        assertContains(response, "1 person has not confirmed their email address yet")
+
+    def test_bulk_approve_of_only_unconfirmed_people_approves_nobody(
+        self, signed_in, editor, mailoutbox
+    ):
+        not_yet = unconfirmed()
+
+        client = signed_in(editor)
+        client.post(f"{BULK_APPROVE_URL}?id={not_yet.pk}")
+        response = client.get(reverse("members_admin:list"))
+
+        not_yet.refresh_from_db()
+        assert not_yet.status == MemberProfile.Status.PENDING
+        assert mailoutbox == []
+        assertContains(response, "has not confirmed their email address yet")
+        assertNotContains(response, "now a member")
+
+
+class TestWaitingCountInTheMenu:
+    def test_the_members_menu_item_counts_confirmed_requests_waiting(self, signed_in, editor):
+        waiting(), waiting(), unconfirmed()
+
+        response = signed_in(editor).get(reverse("wagtailadmin_home"))
+
+        assertContains(response, "Members (2 waiting)")
+
+    def test_with_nobody_waiting_the_menu_item_is_just_members(self, signed_in, editor):
+        response = signed_in(editor).get(reverse("wagtailadmin_home"))
+
+        assertContains(response, '"Members"')
+        assertNotContains(response, "waiting)")
+
+    def test_the_count_goes_down_as_soon_as_someone_is_approved(self, signed_in, editor):
+        first, _second = waiting(), waiting()
+        client = signed_in(editor)
+        client.get(reverse("wagtailadmin_home"))
+
+        client.post(reverse("members_admin:approve", args=[first.pk]))
+        response = client.get(reverse("wagtailadmin_home"))
+
+        assertContains(response, "Members (1 waiting)")
+
+    def test_the_count_is_one_query_kept_for_the_next_admin_pages(self, signed_in, editor):
+        waiting()
+        client = signed_in(editor)
+
+        with CaptureQueriesContext(connection) as first:
+            client.get(reverse("wagtailadmin_home"))
+        with CaptureQueriesContext(connection) as second:
+            client.get(reverse("wagtailadmin_home"))
+
+        def counts(queries):
+            return [
+                q["sql"]
+                for q in queries
+                if "COUNT(" in q["sql"].upper() and "members_memberprofile" in q["sql"]
+            ]
+
+        assert len(counts(first)) == 1
+        assert counts(second) == []
+
+
+@pytest.mark.parametrize(
+    ("decision", "status", "heading"),
+    [
+        ("approve", MemberProfile.Status.PENDING, "Approve Ruth Okafor"),
+        ("decline", MemberProfile.Status.PENDING, "Decline Ruth Okafor"),
+        ("suspend", MemberProfile.Status.APPROVED, "Suspend Ruth Okafor&#x27;s membership"),
+        ("reinstate", MemberProfile.Status.SUSPENDED, "Reinstate Ruth Okafor"),
+    ],
+)
+def test_decision_pages_have_a_heading_with_room_around_it(
+    signed_in, editor, decision, status, heading
+):
+    profile = MemberProfileFactory(
+        status=status, user=UserFactory(first_name="Ruth", last_name="Okafor")
+    )
+
+    response = signed_in(editor).get(reverse(f"members_admin:{decision}", args=[profile.pk]))
+
+    html = response.content.decode()
+    assert '<div class="nice-padding w-mt-8">' in html  # as Wagtail's own form pages
+    assert '<div class="w-form-width">' in html
+    assertContains(response, f"<span>{heading}</span>", html=True)

@@ -2,6 +2,7 @@
 
 import re
 from datetime import date, datetime
+from pathlib import Path
 from urllib.parse import urlencode
 from zoneinfo import ZoneInfo
 
@@ -272,3 +273,51 @@ def test_y_axis_steps_are_round_numbers():
     assert nice_scale(43) == (50, 10)
     assert nice_scale(405) == (500, 100)
     assert nice_scale(101) == (150, 50)
+
+
+def test_the_dashboard_explains_that_a_reload_counts_once(signed_in, editor):
+    response = signed_in(editor).get(url())
+
+    assertContains(response, "A reload counts once")
+    assertContains(response, "within 30 minutes")
+    assertContains(response, "we do not use IP addresses")
+
+
+class TestWhereItSitsAndHowItIsStyled:
+    def test_it_is_in_the_reports_menu_after_community_impact_not_the_main_menu(
+        self, request_for, editor
+    ):
+        from wagtail.admin.menu import admin_menu, reports_menu
+
+        request = request_for(editor, path=reverse("wagtailadmin_home"))
+
+        reports = [
+            item.name
+            for item in sorted(reports_menu.menu_items_for_request(request), key=lambda i: i.order)
+        ]
+        main = [item.name for item in admin_menu.menu_items_for_request(request)]
+        assert "resource-analytics" not in main
+        assert reports.index("resource-analytics") > reports.index("community-impact")
+
+    def test_the_dashboard_has_no_inline_styles_and_links_its_stylesheet(
+        self, signed_in, editor, events
+    ):
+        response = signed_in(editor).get(url(start="2025-03-01", end="2025-03-31"))
+        html = response.content.decode()
+
+        dashboard = re.search(r'<div class="coa-analytics">.*</section>\s*</div>', html, re.S)
+        assert "<style" not in dashboard.group(0)
+        assert "style=" not in dashboard.group(0)
+        assertContains(response, "resources/css/analytics_dashboard.css")
+
+    def test_the_chart_colours_switch_with_wagtails_dark_theme(self):
+        from django.contrib.staticfiles import finders
+
+        css = Path(finders.find("resources/css/analytics_dashboard.css")).read_text()
+
+        assert re.search(r"\.w-theme-dark \.coa-analytics \{\s*--coa-chart-downloads", css)
+        assert re.search(
+            r"@media \(prefers-color-scheme: dark\) \{\s*\.w-theme-system \.coa-analytics", css
+        )
+        assert "stroke: var(--coa-chart-downloads)" in css
+        assert "stroke: var(--coa-chart-previews)" in css

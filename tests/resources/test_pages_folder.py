@@ -156,6 +156,18 @@ def test_a_visitor_sees_only_titles_and_sign_in_in_a_members_only_folder(client,
     assert "download" not in html.lower()
 
 
+def test_a_signed_out_visitor_is_offered_both_sign_in_and_ask_to_join(client, members_folder):
+    ResourcePageFactory(parent=members_folder, title="Supervision notes")
+
+    response = client.get(members_folder.url)
+
+    notice = parse(response).select_one("main .nhsuk-inset-text")
+    links = {a.get_text(" ", strip=True): a["href"] for a in notice.find_all("a")}
+    assert links["Sign in to open"].startswith("/accounts/login/?next=%2Fresources%2F")
+    assert links["Ask to join the community"] == "/accounts/signup/"
+    assert "This is for approved members of the community." in notice.get_text()
+
+
 def test_a_pending_member_is_told_their_membership_is_waiting(
     signed_in, pending_member, members_folder
 ):

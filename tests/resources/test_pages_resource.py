@@ -235,6 +235,15 @@ def test_after_choosing_to_continue_each_page_shows_with_its_text(client, noted_
     assert not soup.select("#content-note")
 
 
+def test_preview_pages_take_the_full_width_not_the_two_thirds_column(client, noted_resource):
+    response = client.get(noted_resource.url + "preview/", {"shown": "1"})
+
+    soup = parse(response)
+    assert soup.select_one("main > ol.coa-preview-pages")
+    assert not soup.select(".nhsuk-grid-column-two-thirds .coa-preview-page")
+    assert soup.select_one(".nhsuk-grid-column-two-thirds h1").get_text() == noted_resource.title
+
+
 def test_a_resource_without_a_note_previews_straight_away(client, public_folder):
     resource = ResourcePageFactory(parent=public_folder)
     ready_previews(resource.document)

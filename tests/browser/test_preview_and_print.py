@@ -79,7 +79,11 @@ def test_the_preview_pages_use_the_full_width_and_keep_their_text(page, resource
 
     image = page.locator("img.coa-preview-page__image").first
     expect(image).to_be_visible()
-    assert image.evaluate("img => img.complete && img.naturalWidth > 0")
+    page.wait_for_function(
+        "() => { const img = document.querySelector('img.coa-preview-page__image');"
+        " return img && img.complete && img.naturalWidth > 0; }",
+        timeout=10_000,
+    )
     column = page.locator("h1").evaluate("h1 => h1.parentElement.getBoundingClientRect().width")
     assert image.bounding_box()["width"] > column * 1.3  # wider than the two-thirds column
     assert image.bounding_box()["width"] >= 900

@@ -71,7 +71,12 @@ def test_a_member_passes_the_content_note_previews_and_downloads(page, live_serv
     images = page.locator("img.coa-preview-page__image")
     expect(images).to_have_count(2)
     expect(images.first).to_have_attribute("alt", "Page 1 of 2")
-    assert images.first.evaluate("img => img.complete && img.naturalWidth > 0")
+    # The image loads after the page: wait for it (a refused image never gets a width).
+    page.wait_for_function(
+        "() => { const img = document.querySelector('img.coa-preview-page__image');"
+        " return img && img.complete && img.naturalWidth > 0; }",
+        timeout=10_000,
+    )
     page.get_by_text("Text of page 2").click()
     expect(page.get_by_text("Listening without judgement")).to_be_visible()
     assert serious_axe_violations(page) == []

@@ -26,15 +26,10 @@ from ..resources.factories import (
     ResourcePageFactory,
     site_home_page,
 )
+from .csp import RECORD_CSP_VIOLATIONS
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
-RECORD_CSP_VIOLATIONS = """
-window.__cspViolations = [];
-document.addEventListener("securitypolicyviolation", (event) => {
-  window.__cspViolations.push(event.violatedDirective + " " + event.blockedURI);
-});
-"""
 
 #: WCAG contrast of an SVG element's stroke against the first opaque background behind it.
 STROKE_CONTRAST = """

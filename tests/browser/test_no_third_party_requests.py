@@ -13,16 +13,9 @@ from ..resources.factories import (
     ResourcePageFactory,
     site_home_page,
 )
+from .csp import RECORD_CSP_VIOLATIONS
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-#: Kept on the page from before its own scripts run: every CSP violation the browser reports.
-RECORD_CSP_VIOLATIONS = """
-window.__cspViolations = [];
-document.addEventListener("securitypolicyviolation", (event) => {
-  window.__cspViolations.push(event.violatedDirective + " " + event.blockedURI);
-});
-"""
 
 
 @pytest.fixture

@@ -6,9 +6,8 @@ Pages and their sub-URLs (preview, download) live on the page models (models/pag
 from django.http import HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404
 
-from core import access
+from core import access, serving
 
-from . import serving
 from .models import DocumentPreviewPage
 
 

@@ -6,10 +6,10 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 
-from core import access
+from core import access, serving
 from core.reports import IMPACT_FIGURES_HOOK, EditorsMenuItem, Figure
 
-from . import analytics, serving
+from . import analytics
 from .admin_reviews import OverdueReviewsView
 from .admin_views import AnalyticsDashboardView, AnalyticsExportView
 from .models import ResourcePage

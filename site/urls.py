@@ -12,6 +12,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from core.sitemaps import TranslatedSitemap, robots_txt
+from webinars import urls as webinar_urls
 
 
 class LoginRedirectView(RedirectView):
@@ -29,6 +30,8 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     # Preview page images of library documents, behind the library's access rule.
     path("", include("resources.urls")),
+    # A member's personal webinar calendar: the secret in the address stands for them.
+    path("calendar/", include(webinar_urls.calendar_urlpatterns)),
     # Every language's pages with hreflang alternates (Wagtail's lists one language only).
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": TranslatedSitemap}}, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
@@ -52,6 +55,7 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("members/", include("members.urls")),
     path("search/", include("search.urls")),
+    path("my-webinars/", include("webinars.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -14,7 +14,6 @@ from .pages import (
     ResourcePageTag,
     ResourceType,
     SubjectFolderPage,
-    privacy_enhanced_embed_url,
 )
 
 __all__ = [
@@ -30,5 +29,4 @@ __all__ = [
     "ResourcePageTag",
     "ResourceType",
     "SubjectFolderPage",
-    "privacy_enhanced_embed_url",
 ]

@@ -4,7 +4,6 @@ Each page owns its context and its sub-URLs; who may see what comes from core.ac
 """
 
 import re
-from urllib.parse import parse_qs, urlsplit
 
 from django.conf import settings
 from django.core.paginator import Paginator
@@ -29,10 +28,10 @@ from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
-from core import access
+from core import access, serving
+from core.embeds import privacy_enhanced_embed_url
 from core.pages import BasePage, ContentNoteMixin, MembersOnlyMixin
 
-from .. import serving
 from ..preview_messages import preview_notice
 from .documents import ResourceDocument
 from .events import ResourceEvent
@@ -457,36 +456,6 @@ def continues_a_download(request):
     whole file is sent (ranges are not served), so it is not counted again."""
     wanted = request.headers.get("Range")
     return bool(wanted) and not _RANGE_FROM_START.match(wanted)
-
-
-_YOUTUBE_ID = re.compile(r"^[A-Za-z0-9_-]{6,20}$")
-_VIMEO_ID = re.compile(r"^[0-9]{4,12}$")
-
-
-def privacy_enhanced_embed_url(url):
-    """A YouTube (youtube-nocookie.com) or Vimeo (do not track) player address, else ""."""
-    if not url:
-        return ""
-    parts = urlsplit(url)
-    host = (parts.hostname or "").lower().removeprefix("www.").removeprefix("m.")
-    segments = [segment for segment in parts.path.split("/") if segment]
-    video_id = ""
-    if host in {"youtube.com", "youtube-nocookie.com"}:
-        if segments[:1] == ["watch"]:
-            video_id = parse_qs(parts.query).get("v", [""])[0]
-        elif len(segments) >= 2 and segments[0] in {"embed", "shorts", "live", "v"}:
-            video_id = segments[1]
-    elif host == "youtu.be" and segments:
-        video_id = segments[0]
-    if video_id:
-        if _YOUTUBE_ID.match(video_id):
-            return f"https://www.youtube-nocookie.com/embed/{video_id}"
-        return ""
-    if host in {"vimeo.com", "player.vimeo.com"} and segments:
-        video_id = segments[-1]
-        if _VIMEO_ID.match(video_id):
-            return f"https://player.vimeo.com/video/{video_id}?dnt=1"
-    return ""
 
 
 class AlternativeFormat(Orderable):

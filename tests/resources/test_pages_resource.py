@@ -7,7 +7,8 @@ from django.test.utils import CaptureQueriesContext
 
 import pytest
 
-from resources.models import ResourceDocument, ResourceLibraryPage, privacy_enhanced_embed_url
+from core.embeds import privacy_enhanced_embed_url
+from resources.models import ResourceDocument, ResourceLibraryPage
 
 from ..home.markup import parse
 from .factories import (

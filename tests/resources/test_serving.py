@@ -4,7 +4,7 @@ from django.urls import reverse
 
 import pytest
 
-from resources.serving import HookFileResponse, content_type_for
+from core.serving import HookFileResponse, content_type_for
 
 from .factories import (
     TINY_PNG,

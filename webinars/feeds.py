@@ -1,0 +1,83 @@
+"""RSS and Atom feeds of a webinar listing (Django's syndication framework).
+
+A feed reader sends no cookies, so a feed lists what a visitor may open: webinars under a
+members-only listing are left out (core.access.exclude_closed). Speakers are named only
+with their consent.
+"""
+
+from django.contrib.syndication.views import Feed
+from django.utils import timezone
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import gettext as _
+
+from core import access
+from core.emails import absolute_url
+
+FEED_LENGTH = 30
+
+
+class WebinarFeed(Feed):
+    def __init__(self, index_page):
+        super().__init__()
+        self.index_page = index_page
+
+    def __call__(self, request, *args, **kwargs):
+        self.request = request
+        response = super().__call__(request, *args, **kwargs)
+        if request.method == "HEAD":
+            response.content = b""
+        return response
+
+    def title(self):
+        return str(self.index_page.title)
+
+    def link(self):
+        return self.index_page.url
+
+    def description(self):
+        return self.index_page.summary or _("Webinars of the Community of Action.")
+
+    def items(self):
+        webinars = self.index_page.for_listing(self.index_page.webinars()).order_by(
+            "-start", "-pk"
+        )
+        return list(access.exclude_closed(self.request, webinars)[:FEED_LENGTH])
+
+    def item_title(self, item):
+        when = timezone.localtime(item.start).strftime("%d %b %Y, %H:%M %Z")
+        prefix = _("Cancelled: ") if item.cancelled else ""
+        return f"{prefix}{item.title} ({when})"
+
+    def item_description(self, item):
+        parts = [item.summary] if item.summary else []
+        names = [speaker.name for speaker in item.shown_speakers() if speaker.named]
+        chair = item.shown_chair()
+        if chair and chair.named:
+            parts.append(_("Chair: %(name)s") % {"name": chair.name})
+        if names:
+            parts.append(_("Speakers: %(names)s") % {"names": ", ".join(names)})
+        if item.content_note:
+            parts.append(_("Content note: %(note)s") % {"note": item.content_note})
+        return "\n".join(parts)
+
+    def item_link(self, item):
+        return item.url
+
+    def item_guid(self, item):
+        return absolute_url(item.url or "")
+
+    def item_pubdate(self, item):
+        return item.first_published_at
+
+    def item_updateddate(self, item):
+        return item.last_published_at
+
+    def item_categories(self, item):
+        return [tag.name for tag in item.themes.all()]
+
+
+class WebinarAtomFeed(WebinarFeed):
+    feed_type = Atom1Feed
+
+    def subtitle(self):
+        return self.description()

@@ -7,7 +7,7 @@ What is said of speakers is what their consent allows; the joining link goes onl
 calendar for someone with a place.
 """
 
-from datetime import timedelta
+from datetime import UTC, timedelta
 
 from django.conf import settings
 from django.http import HttpResponse
@@ -64,7 +64,7 @@ def event_for(webinar, *, joining_link="", now=None):
     start = timezone.localtime(webinar.start)
     event = Event()
     event.add("uid", uid_for(webinar))
-    event.add("dtstamp", (now or timezone.now()).astimezone(timezone.UTC))
+    event.add("dtstamp", (now or timezone.now()).astimezone(UTC))
     event.add("dtstart", start)
     event.add("dtend", timezone.localtime(webinar.end))
     event.add("summary", webinar.title)
@@ -79,7 +79,7 @@ def event_for(webinar, *, joining_link="", now=None):
         event.add("status", "CONFIRMED")
     event.add(
         "last-modified",
-        (webinar.last_published_at or now or timezone.now()).astimezone(timezone.UTC),
+        (webinar.last_published_at or now or timezone.now()).astimezone(UTC),
     )
     return event
 

@@ -68,7 +68,7 @@ class WebinarPageQuerySet(PageQuerySet):
 
 class WebinarIndexPage(MembersOnlyMixin, RoutablePageMixin, BasePage):
     """Upcoming webinars first, then past ones; filters by theme and year. Sub-URLs: the
-    public calendar (`calendar.ics`) and feeds (`feed/`, `feed/atom/`)."""
+    public calendar (`calendar/`) and feeds (`feed/`, `feed/atom/`)."""
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
 
@@ -196,7 +196,7 @@ class WebinarIndexPage(MembersOnlyMixin, RoutablePageMixin, BasePage):
 
     # Routes ------------------------------------------------------------------------------
 
-    @path("calendar.ics", name="calendar")
+    @path("calendar/", name="calendar")
     def calendar(self, request):
         """Every upcoming webinar the person asking may open (a calendar app: a visitor)."""
         if request.method not in serving.SAFE_METHODS:
@@ -220,7 +220,7 @@ class WebinarPageTag(TaggedItemBase):
 
 
 class WebinarPage(ContentNoteMixin, RoutablePageMixin, BasePage):
-    """One webinar. Sub-URLs: `register/`, `cancel/`, `calendar.ics`, `files/<id>/`,
+    """One webinar. Sub-URLs: `register/`, `cancel/`, `calendar/`, `files/<id>/`,
     `recording/` and `transcript/` (webinars.routes)."""
 
     start = models.DateTimeField(
@@ -622,7 +622,7 @@ class WebinarPage(ContentNoteMixin, RoutablePageMixin, BasePage):
             messages.info(request, result.message)
         return HttpResponseRedirect(self.url + "#registration")
 
-    @path("calendar.ics", name="calendar")
+    @path("calendar/", name="calendar")
     def calendar(self, request):
         """This webinar as a calendar file; with the joining link for someone with a place."""
         if request.method not in serving.SAFE_METHODS:

@@ -23,12 +23,18 @@ from . import access
 
 #: Asked to be left alone by crawlers: the admin, and Wagtail's document URL, where each
 #: fetch would count as a download (the library's figures); resource pages are the way in.
-UNLISTED_PATHS = ("/admin/", "/django-admin/", "/documents/")
+UNLISTED_PATHS = ("/admin/", "/django-admin/", "/documents/", "/calendar/")
 #: The same, under each language's prefix: accounts, members' own pages, search results.
-UNLISTED_LANGUAGE_PATHS = ("accounts/", "members/", "search/")
-#: Anywhere: a resource's counted download and preview routes, and the switcher's "not in
-#: this language yet" address (the same page again).
-UNLISTED_PATTERNS = ("/*/download/", "/*/preview/", "/*?language=", "/*&language=")
+UNLISTED_LANGUAGE_PATHS = ("accounts/", "members/", "search/", "my-webinars/")
+#: Anywhere: a resource's counted download and preview routes, a webinar's calendar file,
+#: and the switcher's "not in this language yet" address (the same page again).
+UNLISTED_PATTERNS = (
+    "/*/download/",
+    "/*/preview/",
+    "/*/calendar/",
+    "/*?language=",
+    "/*&language=",
+)
 
 
 class TranslatedSitemap(Sitemap):

@@ -13,6 +13,7 @@ from wagtail.signals import page_published
 from core.personal_data import erases, exports
 
 from . import registration, tasks
+from .consent import Use
 from .models import (
     CalendarToken,
     ConsentRecord,
@@ -40,8 +41,16 @@ def take_consent_change_everywhere(sender, speaker, uses, **kwargs):
     """A withdrawal shows on the next request: pages are built from the speaker's flags on
     every request; here the search index is updated at once (not by the worker) and any
     front-end cache (WAGTAILFRONTENDCACHE) is told to drop the pages that showed them."""
-    for copy in speaker.all_copies():
+    copies = list(speaker.all_copies().select_related("photo"))
+    for copy in copies:
         index.insert_or_update_object(copy)
+    if Use.PHOTO in uses and not speaker.consent_photo:
+        # Resized copies of the photo are public files (/media/images/): delete them, so an
+        # address kept from before (a browser's cache, a copied link) no longer shows it.
+        # Wagtail deletes a rendition's file with its row; one is made again only if the
+        # image is shown somewhere else.
+        for photo in {copy.photo for copy in copies if copy.photo_id}:
+            photo.renditions.all().delete()
     pages = list(pages_showing(speaker).specific())
     for page in pages:
         index.insert_or_update_object(page)
@@ -53,36 +62,28 @@ def take_consent_change_everywhere(sender, speaker, uses, **kwargs):
         purge_pages_from_cache(list(parents.values()))
 
 
-#: Fields whose change makes registrants' calendar copies out of date.
-CALENDAR_FIELDS = ("start", "duration", "joining_link", "title")
-
-
 @receiver(page_published)
-def after_webinar_published(sender, instance, revision=None, **kwargs):
+def after_webinar_published(sender, instance, **kwargs):
+    """A change to what calendars hold (time, length, title, joining link) raises SEQUENCE and
+    emails registrants; free places are filled from the waiting list; reminders are queued."""
     if not isinstance(instance, WebinarPage):
         return
     webinar = instance
-    previous = (
-        webinar.revisions.exclude(pk=getattr(revision, "pk", None))
-        .filter(approved_go_live_at__isnull=True)
-        .order_by("-created_at", "-pk")
-        .first()
-    )
-    changed = False
-    if previous is not None and webinar.first_published_at != webinar.last_published_at:
-        before = previous.as_object()
-        changed = any(
-            getattr(before, field) != getattr(webinar, field) for field in CALENDAR_FIELDS
-        )
-    if changed:
-        WebinarPage.objects.filter(translation_key=webinar.translation_key).update(
-            sequence=webinar.sequence + 1
-        )
-        webinar.sequence += 1
-        if webinar.is_upcoming() and not webinar.cancelled:
-            for item in Registration.objects.filter(
-                webinar=webinar.registration_webinar()
-            ).active():
+    fingerprint = webinar.fingerprint()
+    if fingerprint != webinar.calendar_fingerprint:
+        changed = bool(webinar.calendar_fingerprint)
+        WebinarPage.objects.filter(pk=webinar.pk).update(calendar_fingerprint=fingerprint)
+        webinar.calendar_fingerprint = fingerprint
+        if changed:
+            # Every language copy carries the same SEQUENCE: one event in calendar apps.
+            copies = WebinarPage.objects.filter(translation_key=webinar.translation_key)
+            webinar.sequence = max(copies.values_list("sequence", flat=True)) + 1
+            copies.update(sequence=webinar.sequence)
+        # Registrants are told once, by the copy their registrations belong to.
+        told_here = webinar.registration_webinar().pk == webinar.pk
+        if changed and told_here and webinar.is_upcoming() and not webinar.cancelled:
+            registrants = Registration.objects.filter(webinar=webinar.registration_webinar())
+            for item in registrants.active():
                 tasks.email_registrant.enqueue(item.pk, "changed")
     # More places, or a waiting list left from before: fill them.
     registration.fill_places(webinar)

@@ -5,6 +5,7 @@ consent (`Speaker.shown()`). Registrations, calendars and feeds hang off these p
 routes; the work behind them is in webinars.registration and webinars.calendars.
 """
 
+import hashlib
 from datetime import timedelta
 
 from django.conf import settings
@@ -309,6 +310,9 @@ class WebinarPage(ContentNoteMixin, RoutablePageMixin, BasePage):
     cancelled_reason = models.TextField(_("reason for cancelling"), blank=True, editable=False)
     # Bumped whenever the time, place or status changes: calendar apps update their copy.
     sequence = models.PositiveIntegerField(default=0, editable=False)
+    # What registrants' calendars were last given (time, length, title, joining link), so a
+    # publish that changes any of them bumps `sequence` and tells them (signal_handlers).
+    calendar_fingerprint = models.CharField(max_length=64, blank=True, editable=False)
 
     content_panels = [
         *Page.content_panels,
@@ -684,7 +688,16 @@ class WebinarPage(ContentNoteMixin, RoutablePageMixin, BasePage):
         page.cancelled = self.cancelled
         page.cancelled_reason = self.cancelled_reason
         page.sequence = self.sequence
+        page.calendar_fingerprint = self.calendar_fingerprint
         return page
+
+    def fingerprint(self):
+        """A digest of what a calendar copy of this webinar holds."""
+        held = "|".join(
+            str(value)
+            for value in (self.start.isoformat(), self.duration, self.title, self.joining_link)
+        )
+        return hashlib.sha256(held.encode()).hexdigest()
 
     def clean(self):
         super().clean()

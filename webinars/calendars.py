@@ -1,4 +1,5 @@
-"""Calendar files (iCalendar, RFC 5545) for webinars, made with the `icalendar` package.
+"""Calendar files (iCalendar, RFC 5545) for webinars, made with the `icalendar` package, and
+a webinar's time as people say it ("Tuesday 8 December 2026, 1pm to 2:30pm GMT").
 
 One event per webinar: a UID that never changes, DTSTART and DTEND in Europe/London with
 its VTIMEZONE, DTSTAMP, SUMMARY, URL, a SEQUENCE that rises when the webinar changes, and
@@ -8,11 +9,14 @@ calendar for someone with a place.
 """
 
 from datetime import UTC, timedelta
+from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.http import HttpResponse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from icalendar import Calendar, Event
 
@@ -20,7 +24,34 @@ from core.emails import absolute_url
 
 CONTENT_TYPE = "text/calendar; charset=utf-8"
 TZID = "Europe/London"
+UK = ZoneInfo(TZID)
 PRODID = "-//Community of Action//Webinars//EN"
+#: The VTIMEZONE covers this long either side of the events (it lists each clock change).
+TIMEZONE_MARGIN = timedelta(days=366)
+
+
+def uk_time(moment):
+    """`moment` in UK time (GMT or BST, whichever applies on the day)."""
+    return moment.astimezone(UK)
+
+
+def clock(moment):
+    """'1pm', '2:30pm', '10am': the time of day as people say it."""
+    hour = moment.hour % 12 or 12
+    minutes = f":{moment.minute:02d}" if moment.minute else ""
+    suffix = pgettext("before noon", "am") if moment.hour < 12 else pgettext("after noon", "pm")
+    return f"{hour}{minutes}{suffix}"
+
+
+def spoken_time(webinar):
+    """'Tuesday 8 December 2026, 1pm to 2:30pm GMT', in the active language."""
+    start, end = uk_time(webinar.start), uk_time(webinar.end)
+    return _("%(day)s, %(start)s to %(end)s %(zone)s") % {
+        "day": date_format(start, "l j F Y"),
+        "start": clock(start),
+        "end": clock(end),
+        "zone": end.tzname(),
+    }
 
 
 def new_calendar(name):
@@ -45,6 +76,8 @@ def uid_for(webinar):
 def describe(webinar, *, joining_link=""):
     """The event's description: summary, speakers as consent allows, how to join."""
     lines = []
+    if webinar.cancelled:
+        lines.append(_("This webinar has been cancelled."))
     if webinar.summary:
         lines.append(webinar.summary)
     chair = webinar.shown_chair()
@@ -61,38 +94,41 @@ def describe(webinar, *, joining_link=""):
 
 
 def event_for(webinar, *, joining_link="", now=None):
-    start = timezone.localtime(webinar.start)
+    now = now or timezone.now()
     event = Event()
     event.add("uid", uid_for(webinar))
-    event.add("dtstamp", (now or timezone.now()).astimezone(UTC))
-    event.add("dtstart", start)
-    event.add("dtend", timezone.localtime(webinar.end))
+    event.add("dtstamp", now.astimezone(UTC))
+    # In UK time whatever the active time zone, so TZID is always Europe/London.
+    event.add("dtstart", uk_time(webinar.start))
+    event.add("dtend", uk_time(webinar.end))
     event.add("summary", webinar.title)
     event.add("sequence", webinar.sequence)
-    event.add("url", absolute_url(webinar.url or ""))
+    page_url = absolute_url(webinar.url or "")
+    if page_url:
+        event.add("url", page_url)
     event.add("description", describe(webinar, joining_link=joining_link))
     if joining_link:
         event.add("location", joining_link)
-    if webinar.cancelled:
-        event.add("status", "CANCELLED")
-    else:
-        event.add("status", "CONFIRMED")
-    event.add(
-        "last-modified",
-        (webinar.last_published_at or now or timezone.now()).astimezone(UTC),
-    )
+    event.add("status", "CANCELLED" if webinar.cancelled else "CONFIRMED")
+    event.add("last-modified", (webinar.last_published_at or now).astimezone(UTC))
     return event
 
 
 def calendar_for(webinars, name, *, joining_links=None, now=None):
     """A VCALENDAR of `webinars`, with the VTIMEZONE the events use."""
     joining_links = joining_links or {}
+    webinars = list(webinars)
     calendar = new_calendar(name)
     for webinar in webinars:
         calendar.add_component(
             event_for(webinar, joining_link=joining_links.get(webinar.pk, ""), now=now)
         )
-    calendar.add_missing_timezones()
+    if webinars:
+        # Only the clock changes around these events, not every one since 1970.
+        calendar.add_missing_timezones(
+            first_date=min(w.start for w in webinars).date() - TIMEZONE_MARGIN,
+            last_date=max(w.end for w in webinars).date() + TIMEZONE_MARGIN,
+        )
     return calendar
 
 
@@ -113,6 +149,6 @@ def attachment_for(webinar, *, joining_link=""):
     """(filename, bytes, type) for an email: the one webinar's event."""
     return (
         f"{webinar.slug}.ics",
-        ics_bytes([webinar], webinar.title, joining_link=joining_link),
+        ics_bytes([webinar], webinar.title, joining_links={webinar.pk: joining_link}),
         "text/calendar",
     )

@@ -2,12 +2,13 @@
 or ours), a change of time, and the reminder a day before.
 
 Templates are `webinars/email/<kind>_{subject,message}.txt` and `_message.html`. Speakers are
-named only as their consent allows (`Speaker.shown()`); the joining link and a calendar file
-with it go only to someone with a place.
+named only as their consent allows (`Speaker.shown()`); the joining link goes only to an
+approved member with a place, and a calendar file only to someone who has (or had) a place.
 """
 
 from django.urls import reverse
 
+from core import access
 from core.emails import absolute_url, send_templated_email
 
 from . import calendars
@@ -21,25 +22,34 @@ KINDS = (
     "changed",
     "reminder",
 )
-#: Which emails carry the calendar file (with the joining link if the person has a place).
+#: Which emails carry the calendar file, to someone with a place (with the joining link, or,
+#: for a cancelled webinar, the STATUS:CANCELLED copy that takes it out of their calendar).
 WITH_CALENDAR = {"registered", "promoted", "webinar_cancelled", "changed", "reminder"}
 
 
-def email_context(registration):
+def email_context(registration, kind=""):
     webinar = registration.webinar.specific
-    has_place = registration.has_place and not webinar.cancelled
+    # A suspended member keeps their row, but no joining link goes to them.
+    has_place = (
+        registration.has_place
+        and not webinar.cancelled
+        and access.member_verdict(registration.member).allowed
+    )
     page_url = absolute_url(webinar.url or "")
     return {
         "first_name": registration.member.first_name,
         "webinar": webinar,
-        "start": webinar.local_start(),
-        "end": webinar.local_end(),
+        "start": calendars.uk_time(webinar.start),
+        "end": calendars.uk_time(webinar.end),
+        "when": calendars.spoken_time(webinar),
         "chair": webinar.shown_chair(),
         "speakers": webinar.shown_speakers(),
         "page_url": page_url,
         "my_webinars_url": absolute_url(reverse("webinars:mine")),
         "has_place": has_place,
+        "waiting": registration.is_waiting,
         "joining_link": webinar.joining_link if has_place else "",
+        "calendar_attached": kind in WITH_CALENDAR and registration.has_place,
     }
 
 
@@ -51,9 +61,9 @@ def send_registration_email(registration, kind):
     member = registration.member
     if not member.email or not member.is_active:
         return False
-    context = email_context(registration)
+    context = email_context(registration, kind)
     attachments = []
-    if kind in WITH_CALENDAR:
+    if context["calendar_attached"]:
         attachments.append(
             calendars.attachment_for(context["webinar"], joining_link=context["joining_link"])
         )

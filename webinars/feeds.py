@@ -6,12 +6,13 @@ with their consent.
 """
 
 from django.contrib.syndication.views import Feed
-from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
 from core import access
 from core.emails import absolute_url
+
+from . import calendars
 
 FEED_LENGTH = 30
 
@@ -38,15 +39,22 @@ class WebinarFeed(Feed):
         return self.index_page.summary or _("Webinars of the Community of Action.")
 
     def items(self):
+        # A sub-route skips the page's serve(): asking here marks a members-only listing's
+        # response private, so what a signed-in member's browser gets is kept by no cache.
+        access.page_verdict(self.request, self.index_page)
         webinars = self.index_page.for_listing(self.index_page.webinars()).order_by(
             "-start", "-pk"
         )
         return list(access.exclude_closed(self.request, webinars)[:FEED_LENGTH])
 
     def item_title(self, item):
-        when = timezone.localtime(item.start).strftime("%d %b %Y, %H:%M %Z")
-        prefix = _("Cancelled: ") if item.cancelled else ""
-        return f"{prefix}{item.title} ({when})"
+        title = _("%(title)s (%(when)s)") % {
+            "title": item.title,
+            "when": calendars.spoken_time(item),
+        }
+        if item.cancelled:
+            return _("Cancelled: %(title)s") % {"title": title}
+        return title
 
     def item_description(self, item):
         parts = [item.summary] if item.summary else []

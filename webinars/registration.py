@@ -1,7 +1,8 @@
 """Registering, cancelling and the waiting list: the rules, kept in one place.
 
 Every change to a webinar's registrations happens with the webinar's page row locked
-(`SELECT ... FOR UPDATE` on PostgreSQL; SQLite runs one writer at a time), so two members
+(`SELECT ... FOR UPDATE` on PostgreSQL; on SQLite, which ignores that, the settings begin
+every transaction with the write lock: `transaction_mode` IMMEDIATE), so two members
 clicking for the last place at once, or one member double-clicking in two tabs, still give
 exactly `capacity` places and one row per member (also a database constraint). Emails go
 after the transaction commits.
@@ -10,7 +11,7 @@ after the transaction commits.
 from dataclasses import dataclass
 from enum import StrEnum
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -46,6 +47,16 @@ MESSAGES = {
     ),
     Outcome.ALREADY_CANCELLED: _("You do not have a registration for this webinar."),
 }
+#: The waiting-list messages when the member's place in the queue is known.
+WAITING_MESSAGES = {
+    Outcome.WAITING: _(
+        "This webinar is full, so you are on the waiting list: number %(position)s in the "
+        "queue. We will email you if a place comes up."
+    ),
+    Outcome.ALREADY_WAITING: _(
+        "You are already on the waiting list for this webinar: number %(position)s in the queue."
+    ),
+}
 
 
 class NotOpen(Exception):
@@ -61,9 +72,13 @@ class Result:
     registration: Registration | None
     outcome: Outcome
     promoted: tuple = ()
+    #: Where a waiting member is in the queue (1: next to be offered a place), else None.
+    position: int | None = None
 
     @property
     def message(self):
+        if self.position is not None and self.outcome in WAITING_MESSAGES:
+            return WAITING_MESSAGES[self.outcome] % {"position": self.position}
         return MESSAGES[self.outcome]
 
 
@@ -90,6 +105,25 @@ def registration_for(webinar, member):
     ).first()
 
 
+def queue_position(registration):
+    """Where a waiting `registration` is in its queue (1 is next), or None if not waiting."""
+    if registration is None or not registration.is_waiting:
+        return None
+    ahead = (
+        Registration.objects.filter(webinar_id=registration.webinar_id)
+        .waiting()
+        .filter(
+            models.Q(queued_at__lt=registration.queued_at)
+            | models.Q(queued_at=registration.queued_at, pk__lt=registration.pk)
+        )
+    )
+    return ahead.count() + 1
+
+
+def _waiting_result(registration, outcome):
+    return Result(registration, outcome, position=queue_position(registration))
+
+
 def places_taken(webinar):
     return Registration.objects.filter(webinar=webinar.registration_webinar()).confirmed().count()
 
@@ -112,22 +146,30 @@ def register(webinar, member, now=None):
     Raises NotOpen for a cancelled, started or past webinar, or for a person who is not an
     approved member (their standing is the reason).
     """
-    now = now or timezone.now()
     webinar = webinar.registration_webinar()
     standing = access.member_verdict(member)
     if not standing.allowed:
         raise NotOpen(_("Only approved members can register."))
-    reason = why_closed(webinar, now)
-    if reason:
-        raise NotOpen(reason)
     try:
         with transaction.atomic():
             _lock(webinar)
+            # The time is read under the lock, so the queue's order is the order of the
+            # clicks as the lock served them.
+            now = now or timezone.now()
+            # Read again under the lock: an editor may have cancelled or moved it meanwhile.
+            webinar.refresh_from_db(
+                fields=["cancelled", "start", "end", "capacity", "registration_open"]
+            )
+            reason = why_closed(webinar, now)
+            if reason:
+                raise NotOpen(reason)
+            # Anyone already waiting is offered a free place before a newcomer is.
+            _fill_places(webinar, now)
             registration = Registration.objects.filter(webinar=webinar, member=member).first()
             if registration and registration.has_place:
                 return Result(registration, Outcome.ALREADY_REGISTERED)
             if registration and registration.is_waiting:
-                return Result(registration, Outcome.ALREADY_WAITING)
+                return _waiting_result(registration, Outcome.ALREADY_WAITING)
             full = webinar.capacity is not None and places_taken(webinar) >= webinar.capacity
             status = Registration.Status.WAITING if full else Registration.Status.CONFIRMED
             registration = registration or Registration(webinar=webinar, member=member)
@@ -138,14 +180,18 @@ def register(webinar, member, now=None):
             registration.reminded_at = None
             registration.attended = None
             registration.save()
+            outcome = Outcome.WAITING if full else Outcome.REGISTERED
+            result = (
+                _waiting_result(registration, outcome) if full else Result(registration, outcome)
+            )
     except IntegrityError:
         # The same member's other tab created the row between our look and our write.
         registration = Registration.objects.get(webinar=webinar, member=member)
-        outcome = Outcome.ALREADY_REGISTERED if registration.has_place else Outcome.ALREADY_WAITING
-        return Result(registration, outcome)
-    outcome = Outcome.WAITING if full else Outcome.REGISTERED
+        if registration.has_place:
+            return Result(registration, Outcome.ALREADY_REGISTERED)
+        return _waiting_result(registration, Outcome.ALREADY_WAITING)
     transaction.on_commit(lambda: emails.send_registration_email(registration, outcome))
-    return Result(registration, outcome)
+    return result
 
 
 def cancel(webinar, member, now=None):
@@ -201,6 +247,29 @@ def _fill_places(webinar, now):
             )
         )
     return promoted
+
+
+def cancel_webinar(webinar, reason=""):
+    """Cancel `webinar` itself (every language copy), for the admin's "Cancel this webinar":
+    calendars get a higher SEQUENCE and STATUS:CANCELLED, and everyone registered or waiting
+    an email (with the cancelling calendar file for those who had a place). Registrations
+    are kept, so the audience stays known; returns how many people are emailed."""
+    webinar = webinar.registration_webinar()
+    with transaction.atomic():
+        _lock(webinar)
+        webinar.refresh_from_db(fields=["cancelled", "sequence"])
+        if webinar.cancelled:
+            return 0
+        type(webinar).objects.filter(translation_key=webinar.translation_key).update(
+            cancelled=True, cancelled_reason=reason, sequence=models.F("sequence") + 1
+        )
+        webinar.refresh_from_db(fields=["cancelled", "cancelled_reason", "sequence"])
+        told = list(Registration.objects.filter(webinar=webinar).active())
+        for item in told:
+            transaction.on_commit(
+                lambda item=item: emails.send_registration_email(item, "webinar_cancelled")
+            )
+    return len(told)
 
 
 def remove_member(member, now=None):

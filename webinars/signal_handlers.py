@@ -3,6 +3,7 @@ of a member's data download and erasure."""
 
 import logging
 
+from django.db import transaction
 from django.db.models.signals import post_save
 from django.dispatch import receiver
 
@@ -82,9 +83,14 @@ def after_webinar_published(sender, instance, **kwargs):
         # Registrants are told once, by the copy their registrations belong to.
         told_here = webinar.registration_webinar().pk == webinar.pk
         if changed and told_here and webinar.is_upcoming() and not webinar.cancelled:
-            registrants = Registration.objects.filter(webinar=webinar.registration_webinar())
-            for item in registrants.active():
-                tasks.email_registrant.enqueue(item.pk, "changed")
+            registrants = Registration.objects.filter(webinar=webinar)
+            # A reminder sent for an earlier time, more than a day before the new one, is
+            # sent again when the new time comes near.
+            registrants.filter(reminded_at__lt=webinar.start - tasks.REMINDER_BEFORE).update(
+                reminded_at=None
+            )
+            for pk in registrants.active().values_list("pk", flat=True):
+                transaction.on_commit(lambda pk=pk: tasks.email_registrant.enqueue(pk, "changed"))
     # More places, or a waiting list left from before: fill them.
     registration.fill_places(webinar)
     tasks.schedule_reminders(webinar)

@@ -14,6 +14,8 @@ from django.utils import timezone
 
 from django_tasks import task
 
+from core import access
+
 from . import emails
 from .models.registrations import Registration
 
@@ -45,13 +47,17 @@ def send_due_reminders(now=None):
     ).values_list("pk", flat=True)
     sent = 0
     for pk in list(due):
+        registration = Registration.objects.select_related("webinar", "member").get(pk=pk)
+        if not access.member_verdict(registration.member).allowed:
+            # Suspended for now: left unclaimed, so a membership reopened in time still
+            # gets its reminder.
+            continue
         # Claim the row: another run (timer or task) that got here first has set it.
         claimed = Registration.objects.filter(pk=pk, reminded_at__isnull=True).update(
             reminded_at=now
         )
         if not claimed:
             continue
-        registration = Registration.objects.select_related("webinar", "member").get(pk=pk)
         if emails.send_registration_email(registration, "reminder"):
             sent += 1
     return sent

@@ -4,7 +4,7 @@ from datetime import timedelta
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponseNotAllowed
+from django.http import Http404, HttpRequest, HttpResponseNotAllowed
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -69,30 +69,43 @@ def my_webinars(request):
     )
 
 
+def _request_as(member):
+    """A request from `member` alone, for the access policy: the calendar app's own cookies
+    (if any) and anything already worked out for them count for nothing."""
+    as_member = HttpRequest()
+    as_member.user = member
+    as_member.session = {}
+    return as_member
+
+
+@never_cache
 def personal_calendar(request, token):
     """The member's registrations as a calendar, for a calendar app that sends no cookies.
 
     The token stands for the member: what they may open is what the one access rule says
     for them now (a suspended member's calendar empties), and joining links go only with a
-    place.
+    place. A reset token is gone, so its old address answers 404.
     """
     if request.method not in serving.SAFE_METHODS:
         return HttpResponseNotAllowed(serving.SAFE_METHODS)
     holder = CalendarToken.objects.filter(token=token).select_related("member").first()
     if holder is None or not holder.member.is_active:
         raise Http404("No such calendar.")
+    member = holder.member
     now = timezone.now()
-    request.user = holder.member
-    registrations = (
-        Registration.objects.filter(member=holder.member, webinar__end__gt=now - KEEP_PAST)
-        .active()
-        .select_related("webinar")
-    )
     webinars, joining = [], {}
-    if access.member_verdict(holder.member).allowed:
+    if access.member_verdict(member).allowed:
+        as_member = _request_as(member)
+        registrations = (
+            Registration.objects.filter(member=member, webinar__end__gt=now - KEEP_PAST)
+            .active()
+            .select_related("webinar", "webinar__chair")
+            .prefetch_related("webinar__speakers__speaker")
+            .order_by("webinar__start", "pk")
+        )
         for item in registrations:
             webinar = item.webinar
-            if not access.page_verdict(request, webinar).allowed:
+            if not access.page_verdict(as_member, webinar).allowed:
                 continue
             webinars.append(webinar)
             if item.has_place and not webinar.cancelled:

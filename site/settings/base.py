@@ -111,6 +111,10 @@ DATABASES = {
         conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "0")),
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # SQLite ignores SELECT ... FOR UPDATE; taking the write lock when a transaction begins
+    # makes two registrations for the last place (or any read-then-write) wait in turn.
+    DATABASES["default"].setdefault("OPTIONS", {})["transaction_mode"] = "IMMEDIATE"
 # Django's default AutoField keeps wagtail-nhsuk-frontend's models free of phantom migrations.
 DEFAULT_AUTO_FIELD = "django.db.models.AutoField"
 

@@ -27,8 +27,8 @@ def figures_by_key():
     return {figure.key: figure.value for figure in collect_figures()}
 
 
-def webinar_figures():
-    return [Figure(key="webinars_held", label="Webinars held", value=12, order=60)]
+def forum_figures():
+    return [Figure(key="members_who_posted", label="Members who posted", value=12, order=80)]
 
 
 @pytest.fixture
@@ -46,7 +46,7 @@ def signed_in(client):
 
 
 class TestFigures:
-    def test_apps_register_members_documents_folders_downloads_and_previews_in_order(self):
+    def test_apps_register_members_library_and_webinar_figures_in_order(self):
         keys = [figure.key for figure in collect_figures()]
 
         assert keys == [
@@ -55,13 +55,18 @@ class TestFigures:
             "subject_folders",
             "downloads",
             "previews",
+            "webinars_held",
+            "webinar_audience_total",
+            "webinar_audience_min",
+            "webinar_audience_max",
+            "speakers_expert_by_experience",
         ]
 
     def test_a_figure_registered_by_another_app_appears_in_its_place(self):
-        with hooks.register_temporarily(IMPACT_FIGURES_HOOK, webinar_figures):
+        with hooks.register_temporarily(IMPACT_FIGURES_HOOK, forum_figures):
             figures = collect_figures()
 
-        assert [figure.key for figure in figures][-1] == "webinars_held"
+        assert [figure.key for figure in figures][-1] == "members_who_posted"
         assert figures[-1].value == 12
 
     def test_approved_members_leave_out_people_waiting_declined_or_closed(self):
@@ -96,7 +101,7 @@ class TestFigures:
 
 class TestReportPage:
     def test_editor_reads_the_figures(self, signed_in, editor):
-        with hooks.register_temporarily(IMPACT_FIGURES_HOOK, webinar_figures):
+        with hooks.register_temporarily(IMPACT_FIGURES_HOOK, forum_figures):
             response = signed_in(editor).get(reverse(REPORT))
 
         assertContains(response, "Community impact")
@@ -104,7 +109,8 @@ class TestReportPage:
         assertContains(response, "Documents and media")
         assertContains(response, "Subject folders")
         assertContains(response, 'data-impact-figure="webinars_held"')
-        assertContains(response, "Webinars held")
+        assertContains(response, 'data-impact-figure="members_who_posted"')
+        assertContains(response, "Members who posted")
 
     def test_editor_finds_it_in_the_reports_menu(self, signed_in, editor):
         response = signed_in(editor).get(reverse("wagtailadmin_home"))
@@ -134,7 +140,7 @@ class TestReportPage:
 
     def test_csv_has_every_figure(self, signed_in, editor):
         approved_member()
-        with hooks.register_temporarily(IMPACT_FIGURES_HOOK, webinar_figures):
+        with hooks.register_temporarily(IMPACT_FIGURES_HOOK, forum_figures):
             response = signed_in(editor).get(reverse("impact_report:csv"))
 
         assert response["Content-Type"] == "text/csv; charset=utf-8"
@@ -145,7 +151,8 @@ class TestReportPage:
         assert rows[0] == ["Figure", "Value", "About this figure"]
         values = {row[0]: row[1] for row in rows[1:]}
         assert values["Approved members"] == "2"  # the editor and one more
-        assert values["Webinars held"] == "12"
+        assert values["Members who posted"] == "12"
+        assert values["Webinars held"] == "0"
         assert values["Downloads"] == "0"
 
     def test_moderator_cannot_download_the_csv(self, signed_in):

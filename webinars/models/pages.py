@@ -6,7 +6,7 @@ routes; the work behind them is in webinars.registration and webinars.calendars.
 """
 
 import hashlib
-from datetime import timedelta
+from datetime import UTC, timedelta
 
 from django.conf import settings
 from django.contrib import messages
@@ -38,6 +38,7 @@ from core.embeds import privacy_enhanced_embed_url
 from core.pages import BasePage, ContentNoteMixin, MembersOnlyMixin
 
 from .. import calendars, feeds, registration
+from ..admin_forms import WebinarPageForm
 from .registrations import Registration
 from .speakers import Speaker
 
@@ -65,6 +66,39 @@ class WebinarPageQuerySet(PageQuerySet):
     def held(self, now=None):
         """Past webinars that were not cancelled, one per webinar (the default language's)."""
         return self.past(now).filter(cancelled=False, locale=Locale.get_default())
+
+
+def speakers_in_own_language(webinars, relations=("speakers", "agenda_items", "quotes")):
+    """Show each webinar's speakers in the webinar's language, where a translation exists.
+
+    A translated webinar's speaker rows may still point at the source language's speakers
+    (a copy made before the speaker was translated, or rows wagtail-localize synchronised
+    as they were); here they are swapped, in memory, for the translations: one query for
+    every webinar given, none when nothing needs swapping. Consent is the same on every
+    copy of a speaker.
+    """
+    wanted = {}
+    for webinar in webinars:
+        for holder, field in webinar.speaker_holders(relations):
+            speaker = getattr(holder, field)
+            if speaker is not None and speaker.locale_id != webinar.locale_id:
+                wanted.setdefault(webinar.locale_id, set()).add(speaker.translation_key)
+    if not wanted:
+        return
+    query = models.Q()
+    for locale_id, keys in wanted.items():
+        query |= models.Q(locale_id=locale_id, translation_key__in=keys)
+    copies = {
+        (copy.locale_id, copy.translation_key): copy
+        for copy in Speaker.objects.filter(query).select_related("photo")
+    }
+    for webinar in webinars:
+        for holder, field in webinar.speaker_holders(relations):
+            speaker = getattr(holder, field)
+            if speaker is not None:
+                copy = copies.get((webinar.locale_id, speaker.translation_key))
+                if copy is not None:
+                    setattr(holder, field, copy)
 
 
 class WebinarIndexPage(MembersOnlyMixin, RoutablePageMixin, BasePage):
@@ -131,9 +165,16 @@ class WebinarIndexPage(MembersOnlyMixin, RoutablePageMixin, BasePage):
             webinars = webinars.filter(start__year=int(chosen_year))
         webinars = self.for_listing(webinars)
         upcoming = list(webinars.upcoming(now))
-        past_page = Paginator(webinars.past(now), WEBINARS_PER_PAGE).get_page(
-            request.GET.get("page")
-        )
+        # Past webinars say whether their recording may be shown: every speaker's consent,
+        # agenda speakers included (one more query, for the page of past webinars).
+        past_page = Paginator(
+            webinars.past(now).prefetch_related(
+                Prefetch(
+                    "agenda_items", queryset=AgendaItem.objects.select_related("speaker__photo")
+                )
+            ),
+            WEBINARS_PER_PAGE,
+        ).get_page(request.GET.get("page"))
         kept = {"theme": chosen_theme, "year": chosen_year}
         mine = {}
         if verdict.allowed and request.user.is_authenticated:
@@ -151,6 +192,9 @@ class WebinarIndexPage(MembersOnlyMixin, RoutablePageMixin, BasePage):
                 webinar.places_left = max(webinar.capacity - webinar.taken, 0)
             else:
                 webinar.places_left = None
+        for webinar in past_page:
+            webinar.recording_available = webinar.has_recording() and webinar.recording_allowed()
+        speakers_in_own_language([*upcoming, *past_page], relations=("speakers",))
         return {
             "allowed": verdict.allowed,
             "refusal": "" if verdict.allowed else str(verdict),
@@ -182,11 +226,12 @@ class WebinarIndexPage(MembersOnlyMixin, RoutablePageMixin, BasePage):
         )
         return (
             webinars.defer_streamfields()
-            .select_related("chair")
+            # With the photos: a ShownSpeaker carries the photo when consent allows it.
+            .select_related("chair__photo")
             .prefetch_related(
                 Prefetch(
                     "speakers",
-                    queryset=WebinarSpeaker.objects.select_related("speaker").order_by(
+                    queryset=WebinarSpeaker.objects.select_related("speaker__photo").order_by(
                         "sort_order"
                     ),
                 ),
@@ -202,6 +247,8 @@ class WebinarIndexPage(MembersOnlyMixin, RoutablePageMixin, BasePage):
         """Every upcoming webinar the person asking may open (a calendar app: a visitor)."""
         if request.method not in serving.SAFE_METHODS:
             return HttpResponseNotAllowed(serving.SAFE_METHODS)
+        # A sub-route skips serve(): asking marks a members-only listing's response private.
+        access.page_verdict(request, self)
         webinars = access.exclude_closed(request, self.for_listing(self.webinars().upcoming()))
         return calendars.ics_response(list(webinars), str(self.title), "webinars.ics")
 
@@ -374,6 +421,7 @@ class WebinarPage(ContentNoteMixin, RoutablePageMixin, BasePage):
     ]
 
     objects = PageManager.from_queryset(WebinarPageQuerySet)()
+    base_form_class = WebinarPageForm
 
     template = "webinars/webinar_page.html"
     parent_page_types = ["webinars.WebinarIndexPage"]
@@ -384,14 +432,18 @@ class WebinarPage(ContentNoteMixin, RoutablePageMixin, BasePage):
         verbose_name = _("webinar")
 
     def save(self, *args, **kwargs):
-        if self.start:
-            self.end = self.start + timedelta(minutes=self.duration or 0)
+        self.set_end()
         super().save(*args, **kwargs)
 
     def full_clean(self, *args, **kwargs):
-        if self.start:
-            self.end = self.start + timedelta(minutes=self.duration or 0)
+        self.set_end()
         super().full_clean(*args, **kwargs)
+
+    def set_end(self):
+        """The end, `duration` real minutes after the start: added in UTC, because adding to
+        a Europe/London time counts clock time and is an hour out across a clock change."""
+        if self.start:
+            self.end = self.start.astimezone(UTC) + timedelta(minutes=self.duration or 0)
 
     # Time --------------------------------------------------------------------------------
 
@@ -409,6 +461,15 @@ class WebinarPage(ContentNoteMixin, RoutablePageMixin, BasePage):
         return timezone.localtime(self.end)
 
     # Speakers, as consent allows --------------------------------------------------------
+
+    def speaker_holders(self, relations=("speakers", "agenda_items", "quotes")):
+        """(object, field name) for every place a speaker is named: the chair and the rows
+        of `relations` (those already fetched, or fetched now)."""
+        holders = [(self, "chair")] if self.chair_id else []
+        for relation in relations:
+            items = getattr(self, relation).all()
+            holders.extend((item, "speaker") for item in items if item.speaker_id)
+        return holders
 
     def appearing_speakers(self):
         """Every Speaker taking part, chair first, without repeats (for consent checks)."""
@@ -512,10 +573,42 @@ class WebinarPage(ContentNoteMixin, RoutablePageMixin, BasePage):
         }
         if not verdict.allowed:
             return context
+        # Speakers (with their photos' renditions), chair, agenda and quotes in a fixed
+        # number of queries, however many there are. Not in a preview: its speakers and
+        # agenda are the editor's unsaved ones, held in memory.
+        photo = Speaker.objects.select_related("photo").prefetch_related("photo__renditions")
+        if self.pk and not getattr(request, "is_preview", False):
+            models.prefetch_related_objects(
+                [self],
+                Prefetch("chair", queryset=photo),
+                Prefetch(
+                    "speakers",
+                    queryset=WebinarSpeaker.objects.select_related("speaker__photo")
+                    .prefetch_related("speaker__photo__renditions")
+                    .order_by("sort_order"),
+                ),
+                Prefetch(
+                    "agenda_items", queryset=AgendaItem.objects.select_related("speaker__photo")
+                ),
+                Prefetch(
+                    "quotes",
+                    queryset=WebinarQuote.objects.select_related("speaker__photo").order_by(
+                        "sort_order"
+                    ),
+                ),
+            )
+        speakers_in_own_language([self])
+        # A new webinar's preview has no row yet, so no registrations to ask about.
+        saved = self.pk is not None
         standing = access.member_verdict(request.user)
-        mine = registration.registration_for(self, request.user) if standing.allowed else None
+        mine = None
+        if standing.allowed and saved:
+            mine = registration.registration_for(self, request.user)
         if mine is not None and mine.status == Registration.Status.CANCELLED:
             mine = None
+        waiting = Registration.objects.none()
+        if saved:
+            waiting = Registration.objects.filter(webinar=self.registration_webinar()).waiting()
         documents = list(self.documents.select_related("document").order_by("sort_order"))
         for item in documents:
             item.download_url = self.sub_url("file", args=[item.pk])
@@ -528,10 +621,16 @@ class WebinarPage(ContentNoteMixin, RoutablePageMixin, BasePage):
             may_register=standing.allowed,
             registration=mine,
             why_closed=registration.why_closed(self, now),
-            places_left=registration.places_left(self),
-            waiting_count=Registration.objects.filter(webinar=self.registration_webinar())
-            .waiting()
-            .count(),
+            places_left=registration.places_left(self) if saved else self.capacity,
+            waiting_count=waiting.count(),
+            # "You are number 3 on the waiting list": those who joined before, plus one.
+            waiting_position=waiting.filter(
+                models.Q(queued_at__lt=mine.queued_at)
+                | models.Q(queued_at=mine.queued_at, pk__lt=mine.pk)
+            ).count()
+            + 1
+            if mine is not None and mine.is_waiting
+            else None,
             chair=self.shown_chair(),
             speakers=self.shown_speakers(),
             agenda=[
@@ -540,9 +639,7 @@ class WebinarPage(ContentNoteMixin, RoutablePageMixin, BasePage):
                     "title": item.title,
                     "speaker": item.speaker.shown() if item.speaker_id else None,
                 }
-                for item in self.agenda_items.select_related("speaker").order_by(
-                    "time", "sort_order"
-                )
+                for item in self.agenda_items.all()
             ],
             quotes=[
                 {"text": quote.text, "speaker": quote.speaker.shown()}
@@ -568,7 +665,7 @@ class WebinarPage(ContentNoteMixin, RoutablePageMixin, BasePage):
 
     def audience_figure(self):
         """The editor's figure, else the attendance marked; None when neither is known."""
-        if self.audience is not None:
+        if self.audience is not None or self.pk is None:
             return self.audience
         attended = Registration.objects.filter(
             webinar=self.registration_webinar(), attended=True
@@ -579,13 +676,21 @@ class WebinarPage(ContentNoteMixin, RoutablePageMixin, BasePage):
 
     def _refuse_unless_open(self, request):
         verdict = access.page_verdict(request, self)
+        if verdict is access.Verdict.SIGN_IN:
+            # Back to the page after signing in: the form's address takes only a POST.
+            return redirect_to_login(self.url, resolve_url("account_login"))
         if not verdict.allowed:
             return access.refusal(request, verdict, self)
         return None
 
+    def _back_to_registration(self):
+        return HttpResponseRedirect((self.url or "/") + "#registration")
+
     @path("register/", name="register")
     def register(self, request):
         """One click (a POST): a place, or a place on the waiting list."""
+        if request.method in serving.SAFE_METHODS:
+            return self._back_to_registration()
         if request.method != "POST":
             return HttpResponseNotAllowed(["POST"])
         refused = self._refuse_unless_open(request)
@@ -607,10 +712,13 @@ class WebinarPage(ContentNoteMixin, RoutablePageMixin, BasePage):
                 else messages.INFO
             )
             messages.add_message(request, level, result.message)
-        return HttpResponseRedirect(self.url + "#registration")
+        return self._back_to_registration()
 
     @path("cancel-registration/", name="cancel")
     def cancel_registration(self, request):
+        """A POST: gives up the member's own place (there is no one else's to name)."""
+        if request.method in serving.SAFE_METHODS:
+            return self._back_to_registration()
         if request.method != "POST":
             return HttpResponseNotAllowed(["POST"])
         refused = self._refuse_unless_open(request)
@@ -624,7 +732,7 @@ class WebinarPage(ContentNoteMixin, RoutablePageMixin, BasePage):
             messages.error(request, closed.message)
         else:
             messages.info(request, result.message)
-        return HttpResponseRedirect(self.url + "#registration")
+        return self._back_to_registration()
 
     @path("calendar/", name="calendar")
     def calendar(self, request):
@@ -634,7 +742,9 @@ class WebinarPage(ContentNoteMixin, RoutablePageMixin, BasePage):
         refused = self._refuse_unless_open(request)
         if refused:
             return refused
-        mine = registration.registration_for(self, request.user)
+        mine = None
+        if access.member_verdict(request.user).allowed:
+            mine = registration.registration_for(self, request.user)
         joining = (
             self.joining_link if mine is not None and mine.has_place and not self.cancelled else ""
         )

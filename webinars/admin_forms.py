@@ -80,7 +80,7 @@ def consent_summary(speaker):
     """One line for the editor: what `speaker` has agreed to be shown, and what not."""
     given = [str(use.label) for use in Use if speaker.consents_to(use)]
     missing = [str(use.label) for use in Use if not speaker.consents_to(use)]
-    parts = [_("Consent of %(name)s:") % {"name": speaker.name}]
+    parts = [_("%(name)s’s consent:") % {"name": speaker.name}]
     if given:
         parts.append(_("agreed to %(uses)s.") % {"uses": "; ".join(given)})
     if missing:

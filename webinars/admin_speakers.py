@@ -101,7 +101,7 @@ class SpeakerIndexView(snippet_views.IndexView):
                     url=reverse(consent_url_name, args=[instance.pk]),
                     icon_name="tick-inverse",
                     priority=5,
-                    attrs={"aria-label": _("Consent of %(name)s") % {"name": instance.name}},
+                    attrs={"aria-label": _("%(name)s’s consent") % {"name": instance.name}},
                 )
             )
         return buttons

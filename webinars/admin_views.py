@@ -19,7 +19,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView, TemplateView, View
 
@@ -261,7 +261,12 @@ class RegistrationsView(WebinarAdminMixin, TemplateView):
         attended = mark_attendance(self.webinar, [int(value) for value in ids])
         messages.success(
             self.request,
-            _("Attendance saved: %(count)s people marked as attending.") % {"count": attended},
+            ngettext(
+                "Attendance saved: %(count)s person marked as attending.",
+                "Attendance saved: %(count)s people marked as attending.",
+                attended,
+            )
+            % {"count": attended},
         )
         return redirect(self.registrations_url())
 
@@ -274,7 +279,9 @@ class RegistrationsView(WebinarAdminMixin, TemplateView):
         if audience is None:
             message = _("Audience cleared: the attendance marked is counted instead.")
         else:
-            message = _("Audience saved: %(count)s people.") % {"count": audience}
+            message = ngettext(
+                "Audience saved: %(count)s person.", "Audience saved: %(count)s people.", audience
+            ) % {"count": audience}
         messages.success(self.request, message)
         return redirect(self.registrations_url())
 
@@ -346,9 +353,12 @@ class CancelWebinarView(WebinarAdminMixin, FormView):
         emailed = cancel_webinar(self.webinar, form.cleaned_data["reason"], self.request.user)
         messages.success(
             self.request,
-            _(
+            ngettext(
                 "“%(title)s” is cancelled in every language. We are emailing the %(count)s "
-                "people who were registered or waiting."
+                "person who was registered or waiting.",
+                "“%(title)s” is cancelled in every language. We are emailing the %(count)s "
+                "people who were registered or waiting.",
+                emailed,
             )
             % {"title": self.webinar.title, "count": emailed},
         )

@@ -8,6 +8,7 @@ from django.db.models.signals import post_save
 from django.dispatch import receiver
 
 from wagtail.contrib.frontend_cache.utils import purge_pages_from_cache
+from wagtail.models import Revision
 from wagtail.search import index
 from wagtail.signals import page_published
 
@@ -55,12 +56,29 @@ def take_consent_change_everywhere(sender, speaker, uses, **kwargs):
     pages = list(pages_showing(speaker).specific())
     for page in pages:
         index.insert_or_update_object(page)
+    unschedule_without_consent(pages)
     live = [page for page in pages if page.live]
     if live:
         purge_pages_from_cache(live)
     parents = {page.get_parent().pk: page.get_parent() for page in live}
     if parents:
         purge_pages_from_cache(list(parents.values()))
+
+
+def unschedule_without_consent(pages):
+    """A publication scheduled before a withdrawal would show what is no longer agreed: it
+    is taken off the schedule (the editor sees it is no longer scheduled in the page's
+    history, and the consent problem when scheduling again) rather than published by
+    `publish_scheduled`."""
+    scheduled = Revision.page_revisions.filter(
+        object_id__in=[str(page.pk) for page in pages], approved_go_live_at__isnull=False
+    )
+    for revision in scheduled:
+        if revision.as_object().consent_problems():
+            # Saving just this field is how Wagtail unschedules; it logs "Unschedule
+            # publication" in the page's history.
+            revision.approved_go_live_at = None
+            revision.save(update_fields=["approved_go_live_at"])
 
 
 @receiver(page_published)

@@ -4,6 +4,7 @@ consent (in bulk too), the log actions, and the webinars' Community impact figur
 
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from wagtail import hooks
 from wagtail.admin.widgets.button import Button
@@ -156,7 +157,9 @@ class AudienceFormatter(LogFormatter):
         audience = (log_entry.data or {}).get("audience")
         if audience is None:
             return _("Audience figure cleared: the attendance marked is counted")
-        return _("Audience recorded: %(count)s people") % {"count": audience}
+        return ngettext(
+            "Audience recorded: %(count)s person", "Audience recorded: %(count)s people", audience
+        ) % {"count": audience}
 
 
 # Community impact -------------------------------------------------------------------------
@@ -175,7 +178,7 @@ def webinar_impact_figures():
         ),
         Figure(
             key="webinar_audience_total",
-            label=_("Webinar audience, in all"),
+            label=_("Total webinar audience"),
             value=figures["audience_total"],
             help_text=_(
                 "People at the webinars held: the audience an editor entered, else the "

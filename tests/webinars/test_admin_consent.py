@@ -14,7 +14,7 @@ from pytest_django.asserts import assertContains, assertNotContains
 
 from members import roles
 from webinars.consent import CONSENT_TEXTS, CURRENT_VERSION, Use
-from webinars.models import ConsentRecord, Speaker, WebinarPage
+from webinars.models import ConsentRecord, Speaker, WebinarPage, record_consent
 
 from ..members.factories import member_in
 from .factories import SpeakerFactory, WebinarFactory
@@ -208,3 +208,32 @@ class TestRecording:
 
         assertContains(response, "Choose at least one use.")
         assertNotContains(response, "Recorded:")
+
+
+class TestScheduledPublication:
+    def test_a_withdrawal_takes_a_scheduled_publication_that_needs_it_off_the_schedule(
+        self, upcoming, speaker, django_capture_on_commit_callbacks
+    ):
+        draft = upcoming.save_revision()
+        draft.approved_go_live_at = timezone.now() + timedelta(days=1)
+        draft.save()
+
+        with django_capture_on_commit_callbacks(execute=True):
+            record_consent(speaker, [Use.NAME], given=False)
+
+        draft.refresh_from_db()
+        assert draft.approved_go_live_at is None
+
+    def test_a_withdrawal_the_schedule_does_not_need_leaves_it(
+        self, upcoming, speaker, django_capture_on_commit_callbacks
+    ):
+        draft = upcoming.save_revision()
+        when = timezone.now() + timedelta(days=1)
+        draft.approved_go_live_at = when
+        draft.save()
+
+        with django_capture_on_commit_callbacks(execute=True):
+            record_consent(speaker, [Use.PHOTO], given=False)
+
+        draft.refresh_from_db()
+        assert draft.approved_go_live_at == when

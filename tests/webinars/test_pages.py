@@ -510,6 +510,24 @@ def test_recording_is_embedded_privately_only_after_the_event(client, listing, s
     assert frame["title"] == f"Recording: {after.title}"
 
 
+def test_with_a_content_note_the_recording_waits_behind_a_choice(client, listing, speaker):
+    webinar = WebinarFactory(
+        parent=listing,
+        speakers=[speaker],
+        recording_url=YOUTUBE,
+        content_note="suicide",
+        starts_in=-timedelta(days=2),
+    )
+
+    soup = parse(client.get(webinar.url))
+
+    choice = soup.select_one("details[data-recording-choice]")
+    assert choice is not None and "open" not in choice.attrs
+    assert choice.select_one("summary").get_text(strip=True) == "Watch the recording"
+    assert "It covers: suicide." in choice.get_text(" ")
+    assert choice.select_one("iframe")["loading"] == "lazy"
+
+
 def test_recording_is_not_shown_unless_every_speaker_agreed(client, listing, speaker):
     shy = SpeakerFactory(name="Shy", consent=[Use.NAME])
     webinar = WebinarFactory(

@@ -204,7 +204,7 @@ class TestWhileEditing:
 
         response = signed_in(editor).get(reverse("wagtailadmin_pages:edit", args=[page.pk]))
 
-        assertContains(response, "Consent of Robin Hale: agreed to Biography.")
+        assertContains(response, "Robin Hale’s consent: agreed to Biography.")
         assertContains(response, "Not agreed (not shown anywhere): Name, role and organisation;")
 
 

@@ -542,16 +542,22 @@ class WebinarPage(ContentNoteMixin, RoutablePageMixin, BasePage):
     # Registration -------------------------------------------------------------------------
 
     def registration_webinar(self):
-        """The copy registrations belong to: the default language's (one list for all)."""
-        default = Locale.get_default()
-        if self.locale_id == default.pk:
-            return self
-        return (
-            WebinarPage.objects.filter(
-                translation_key=self.translation_key, locale=default
-            ).first()
-            or self
-        )
+        """The copy registrations belong to: the default language's (one list for all).
+        Worked out once per instance."""
+        found = self.__dict__.get("_registration_webinar")
+        if found is None or found.translation_key != self.translation_key:
+            default = Locale.get_default()
+            if self.locale_id == default.pk:
+                found = self
+            else:
+                found = (
+                    WebinarPage.objects.filter(
+                        translation_key=self.translation_key, locale=default
+                    ).first()
+                    or self
+                )
+            self.__dict__["_registration_webinar"] = found
+        return found
 
     # What the page shows -----------------------------------------------------------------
 
@@ -607,8 +613,13 @@ class WebinarPage(ContentNoteMixin, RoutablePageMixin, BasePage):
         if mine is not None and mine.status == Registration.Status.CANCELLED:
             mine = None
         waiting = Registration.objects.none()
+        counts = {"taken": 0, "waiting": 0}
         if saved:
             waiting = Registration.objects.filter(webinar=self.registration_webinar()).waiting()
+            counts = Registration.objects.filter(webinar=self.registration_webinar()).aggregate(
+                taken=Count("pk", filter=models.Q(status=Registration.Status.CONFIRMED)),
+                waiting=Count("pk", filter=models.Q(status=Registration.Status.WAITING)),
+            )
         documents = list(self.documents.select_related("document").order_by("sort_order"))
         for item in documents:
             item.download_url = self.sub_url("file", args=[item.pk])
@@ -621,8 +632,8 @@ class WebinarPage(ContentNoteMixin, RoutablePageMixin, BasePage):
             may_register=standing.allowed,
             registration=mine,
             why_closed=registration.why_closed(self, now),
-            places_left=registration.places_left(self) if saved else self.capacity,
-            waiting_count=waiting.count(),
+            places_left=registration.places_left(self, taken=counts["taken"]),
+            waiting_count=counts["waiting"],
             # "You are number 3 on the waiting list": those who joined before, plus one.
             waiting_position=waiting.filter(
                 models.Q(queued_at__lt=mine.queued_at)

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.db import models, transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel
@@ -228,8 +229,10 @@ class ConsentRecord(models.Model):
         indexes = [models.Index(fields=["speaker", "use"])]
 
     def __str__(self):
-        verb = _("gave") if self.given else _("withdrew")
-        return f"{self.speaker} {verb} {self.get_use_display()} ({self.agreed_on})"
+        values = {"name": self.speaker, "use": self.get_use_display(), "date": self.agreed_on}
+        if self.given:
+            return gettext("%(name)s agreed to: %(use)s (%(date)s)") % values
+        return gettext("%(name)s withdrew: %(use)s (%(date)s)") % values
 
 
 def record_consent(

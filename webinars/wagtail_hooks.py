@@ -12,6 +12,7 @@ from wagtail.log_actions import LogFormatter
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
+from core import access
 from core.reports import IMPACT_FIGURES_HOOK, EditorsMenuItem, Figure, can_read_reports
 
 from .admin_publishing import ConsentCheckedPublishBulkAction
@@ -211,3 +212,23 @@ def webinar_impact_figures():
             order=70,
         ),
     ]
+
+
+# Recordings through Wagtail's document URL -----------------------------------------------
+
+
+@hooks.register("before_serve_document", order=60)
+def recordings_only_for_members_with_consent(document, request):
+    """A webinar's recording file is for approved members, and only while everyone taking
+    part agrees to it being published: the same at /documents/ as at the webinar's own
+    `recording/` address. (Runs after core's access hook, order 50, has applied the pages'
+    rule; people who may see the document in the admin are not refused.)"""
+    webinars = list(WebinarPage.objects.filter(recording_document=document))
+    if not webinars or access.can_see_document_in_admin(request.user, document):
+        return None
+    standing = access.member_verdict(request.user)
+    if not standing.allowed:
+        return access.refusal(request, standing)
+    if not any(webinar.live and webinar.recording_allowed() for webinar in webinars):
+        return access.refusal(request, access.Verdict.NOT_FOUND)
+    return None

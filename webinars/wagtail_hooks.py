@@ -223,12 +223,16 @@ def recordings_only_for_members_with_consent(document, request):
     part agrees to it being published: the same at /documents/ as at the webinar's own
     `recording/` address. (Runs after core's access hook, order 50, has applied the pages'
     rule; people who may see the document in the admin are not refused.)"""
-    webinars = list(WebinarPage.objects.filter(recording_document=document))
+    webinars = [
+        page
+        for page in access.document_users(request, document)  # already asked: no query
+        if isinstance(page, WebinarPage) and page.recording_document_id == document.pk
+    ]
     if not webinars or access.can_see_document_in_admin(request.user, document):
         return None
     standing = access.member_verdict(request.user)
     if not standing.allowed:
         return access.refusal(request, standing)
-    if not any(webinar.live and webinar.recording_allowed() for webinar in webinars):
+    if not any(webinar.recording_allowed() for webinar in webinars):
         return access.refusal(request, access.Verdict.NOT_FOUND)
     return None

@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "members",
     "resources",
     "webinars",
+    "forums",
     "search",
     "wagtail_localize",
     "wagtail_localize.locales",

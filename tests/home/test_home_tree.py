@@ -42,14 +42,15 @@ def test_standard_page_cannot_be_created_under_the_root(home_page):
     assert not StandardPage.can_create_at(Page.get_first_root_node())
 
 
-def test_home_page_holds_content_pages_the_resource_library_and_the_webinars():
+def test_home_page_holds_content_pages_and_each_apps_index_page():
     """Each app's index page names the home page as its parent: HomePage lists none."""
+    from forums.models import ForumIndexPage
     from resources.models import ResourceLibraryPage
     from webinars.models import WebinarIndexPage
 
     assert "subpage_types" not in vars(HomePage)
     creatable = {model for model in HomePage.allowed_subpage_models() if model.is_creatable}
-    assert creatable == {StandardPage, ResourceLibraryPage, WebinarIndexPage}
+    assert creatable == {StandardPage, ResourceLibraryPage, WebinarIndexPage, ForumIndexPage}
     assert StandardPage.allowed_subpage_models() == [StandardPage]
 
 

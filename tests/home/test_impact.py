@@ -27,8 +27,10 @@ def figures_by_key():
     return {figure.key: figure.value for figure in collect_figures()}
 
 
-def forum_figures():
-    return [Figure(key="members_who_posted", label="Members who posted", value=12, order=80)]
+def coaching_figures():
+    return [
+        Figure(key="organisations_coached", label="Organisations coached", value=12, order=120)
+    ]
 
 
 @pytest.fixture
@@ -60,13 +62,16 @@ class TestFigures:
             "webinar_audience_min",
             "webinar_audience_max",
             "speakers_expert_by_experience",
+            "forum_topics",
+            "forum_posts",
+            "members_who_posted",
         ]
 
     def test_a_figure_registered_by_another_app_appears_in_its_place(self):
-        with hooks.register_temporarily(IMPACT_FIGURES_HOOK, forum_figures):
+        with hooks.register_temporarily(IMPACT_FIGURES_HOOK, coaching_figures):
             figures = collect_figures()
 
-        assert [figure.key for figure in figures][-1] == "members_who_posted"
+        assert [figure.key for figure in figures][-1] == "organisations_coached"
         assert figures[-1].value == 12
 
     def test_approved_members_leave_out_people_waiting_declined_or_closed(self):
@@ -101,7 +106,7 @@ class TestFigures:
 
 class TestReportPage:
     def test_editor_reads_the_figures(self, signed_in, editor):
-        with hooks.register_temporarily(IMPACT_FIGURES_HOOK, forum_figures):
+        with hooks.register_temporarily(IMPACT_FIGURES_HOOK, coaching_figures):
             response = signed_in(editor).get(reverse(REPORT))
 
         assertContains(response, "Community impact")
@@ -109,8 +114,8 @@ class TestReportPage:
         assertContains(response, "Documents and media")
         assertContains(response, "Subject folders")
         assertContains(response, 'data-impact-figure="webinars_held"')
-        assertContains(response, 'data-impact-figure="members_who_posted"')
-        assertContains(response, "Members who posted")
+        assertContains(response, 'data-impact-figure="organisations_coached"')
+        assertContains(response, "Organisations coached")
 
     def test_editor_finds_it_in_the_reports_menu(self, signed_in, editor):
         response = signed_in(editor).get(reverse("wagtailadmin_home"))
@@ -140,7 +145,7 @@ class TestReportPage:
 
     def test_csv_has_every_figure(self, signed_in, editor):
         approved_member()
-        with hooks.register_temporarily(IMPACT_FIGURES_HOOK, forum_figures):
+        with hooks.register_temporarily(IMPACT_FIGURES_HOOK, coaching_figures):
             response = signed_in(editor).get(reverse("impact_report:csv"))
 
         assert response["Content-Type"] == "text/csv; charset=utf-8"
@@ -151,7 +156,7 @@ class TestReportPage:
         assert rows[0] == ["Figure", "Value", "About this figure"]
         values = {row[0]: row[1] for row in rows[1:]}
         assert values["Approved members"] == "2"  # the editor and one more
-        assert values["Members who posted"] == "12"
+        assert values["Organisations coached"] == "12"
         assert values["Webinars held"] == "0"
         assert values["Downloads"] == "0"
 

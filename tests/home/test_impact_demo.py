@@ -52,6 +52,9 @@ def test_demo_figures_are_the_seed_workspaces(demo_content):
         "webinar_audience_min": 0,
         "webinar_audience_max": 0,
         "speakers_expert_by_experience": 0,
+        "forum_topics": 0,
+        "forum_posts": 0,
+        "members_who_posted": 0,
     }
 
 

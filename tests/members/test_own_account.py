@@ -214,16 +214,16 @@ class TestDownloadData:
 
     def test_other_apps_add_their_own_sections(self, signed_in, member):
         @receiver(personal_data.collect_personal_data)
-        def forum_posts(sender, user, **kwargs):
-            return {"forum_posts": [{"topic": "Safe spaces", "for": user.email}]}
+        def coaching_sessions(sender, user, **kwargs):
+            return {"coaching_sessions": [{"topic": "Safe spaces", "for": user.email}]}
 
         try:
             response = signed_in(member).get(reverse("members:download_data"))
         finally:
-            personal_data.collect_personal_data.disconnect(forum_posts)
+            personal_data.collect_personal_data.disconnect(coaching_sessions)
 
         data = json.loads(response.content)
-        assert data["forum_posts"] == [{"topic": "Safe spaces", "for": member.email}]
+        assert data["coaching_sessions"] == [{"topic": "Safe spaces", "for": member.email}]
 
     def test_a_section_name_used_twice_is_refused(self, member):
         from django.core.exceptions import ImproperlyConfigured

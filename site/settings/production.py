@@ -5,6 +5,7 @@ import os
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
+from .base import tuned
 
 
 def required(name):
@@ -26,8 +27,8 @@ if not WAGTAILADMIN_BASE_URL.startswith("https://"):
 import dj_database_url  # noqa: E402
 
 DATABASES = {
-    "default": dj_database_url.parse(
-        required("DATABASE_URL"), conn_max_age=600, conn_health_checks=True
+    "default": tuned(
+        dj_database_url.parse(required("DATABASE_URL"), conn_max_age=600, conn_health_checks=True)
     )
 }
 if DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":

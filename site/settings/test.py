@@ -3,7 +3,7 @@
 import os
 
 from .base import *  # noqa: F403
-from .base import BASE_DIR
+from .base import BASE_DIR, tuned
 
 DEBUG = False
 SECRET_KEY = "test-only-secret"
@@ -25,6 +25,6 @@ COA_REQUIRE_STAFF_MFA = True
 if os.environ.get("TEST_DATABASE_URL"):
     import dj_database_url
 
-    DATABASES = {"default": dj_database_url.parse(os.environ["TEST_DATABASE_URL"])}
+    DATABASES = {"default": tuned(dj_database_url.parse(os.environ["TEST_DATABASE_URL"]))}
 else:
     DATABASES = {"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:"}}

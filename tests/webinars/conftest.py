@@ -9,14 +9,18 @@ from datetime import timedelta
 
 import pytest
 
-from members import roles
-from members.models import MemberProfile
-
-from ..members.factories import MemberProfileFactory, approved_member, member_in
+from ..members.factories import approved_member
+from ..people import (  # noqa: F401 - fixtures
+    PEOPLE,
+    declined_member,
+    editor,
+    pending_member,
+    people,
+    signed_in,
+    suspended_member,
+)
 from ..resources.factories import site_home_page
 from .factories import SpeakerFactory, WebinarFactory, WebinarIndexFactory
-
-PEOPLE = ("visitor", "pending", "declined", "suspended", "member", "editor")
 
 
 @pytest.fixture
@@ -60,48 +64,3 @@ def past(listing, speaker):
 @pytest.fixture
 def member(db):
     return approved_member(user__first_name="Jo")
-
-
-@pytest.fixture
-def pending_member(db):
-    return MemberProfileFactory().user
-
-
-@pytest.fixture
-def declined_member(db):
-    return MemberProfileFactory(status=MemberProfile.Status.DECLINED).user
-
-
-@pytest.fixture
-def suspended_member(db):
-    return MemberProfileFactory(status=MemberProfile.Status.SUSPENDED).user
-
-
-@pytest.fixture
-def editor(db):
-    return member_in(roles.EDITORS)
-
-
-@pytest.fixture
-def people(member, pending_member, declined_member, suspended_member, editor):
-    return {
-        "visitor": None,
-        "pending": pending_member,
-        "declined": declined_member,
-        "suspended": suspended_member,
-        "member": member,
-        "editor": editor,
-    }
-
-
-@pytest.fixture
-def signed_in(client):
-    """signed_in(user) returns the test client signed in as that user (None: a visitor)."""
-
-    def sign_in(user):
-        client.logout()
-        if user is not None:
-            client.force_login(user)
-        return client
-
-    return sign_in

@@ -269,6 +269,49 @@ def count_downloads(database_url, resource_id):
         ).fetchone()[0]
 
 
+#: A topic of 200 posts by 40 members on a public board (the forums' demo has shorter ones),
+#: with reactions on some, to time a long conversation's first and last pages.
+FORUM_TARGET = r"""
+import json
+from datetime import timedelta
+from django.utils import timezone
+from forums import markdown
+from forums.models import BoardPage, ForumIndexPage, Post, Reaction, Topic
+from core import access
+from django.test import RequestFactory
+from members.models import MemberProfile
+
+request = RequestFactory().get("/")
+board = next(
+    b for b in BoardPage.objects.live().public().filter(locale__language_code="en-gb")
+    if not access.is_members_only(request, b)
+)
+writers = [
+    p.user for p in MemberProfile.objects.filter(status=MemberProfile.Status.APPROVED)
+    .select_related("user")[:40]
+]
+start = timezone.now() - timedelta(days=20)
+topic = Topic.objects.create(board=board, title="Bench: a long conversation", created_at=start)
+body = "A reply with **some** Markdown, a [link](https://example.org) and a list:
+
+- one
+- two"
+html = markdown.render(body)
+posts = Post.objects.bulk_create(
+    Post(topic=topic, author=writers[n % len(writers)], body=body, body_html=html,
+         created_at=start + timedelta(minutes=n))
+    for n in range(200)
+)
+Reaction.objects.bulk_create(
+    Reaction(post=post, member=writers[(n + 1) % len(writers)], kind="thank_you")
+    for n, post in enumerate(posts) if n % 3 == 0
+)
+topic.recount()
+url = board.url + board.reverse_subpage("topic", args=[topic.pk])
+print(json.dumps({"board": board.url, "topic": url, "last": url + "?page=10"}))
+"""
+
+
 def run(args, workdir, log):
     database_url = f"{args.pg}/{args.db}"
     env = {
@@ -293,6 +336,8 @@ def run(args, workdir, log):
     manage(env, log, "demo_content")
     picked = manage(env, log, "shell", "--no-imports", "-c", PICK_TARGETS, capture=True)
     targets = json.loads(picked.strip().splitlines()[-1])
+    forum = manage(env, log, "shell", "--no-imports", "-c", FORUM_TARGET, capture=True)
+    targets["forum"] = json.loads(forum.strip().splitlines()[-1])
 
     port = free_port()
     base = f"http://127.0.0.1:{port}"
@@ -318,6 +363,9 @@ def run(args, workdir, log):
                 size,
                 False,
             ),
+            ("Forum board", targets["forum"]["board"], None, False),
+            ("Forum topic of 200 posts, first page", targets["forum"]["topic"], None, False),
+            ("Forum topic of 200 posts, last page", targets["forum"]["last"], None, False),
         ]
         downloads_before = count_downloads(database_url, targets["resource_id"])
         sent_counted = 0
@@ -358,6 +406,9 @@ def run(args, workdir, log):
             )
             print(f"  {label}: {rows[-1]['rps']:.0f} req/s", flush=True)
         recorded = count_downloads(database_url, targets["resource_id"]) - downloads_before
+        # One reader at a time: how long the 200-post topic takes to render and answer.
+        alone, _errors, _wall = load(base + targets["forum"]["topic"], 1, 50, args.max_seconds)
+        targets["topic_alone_ms"] = (percentile(alone, 0.5) * 1000, percentile(alone, 0.95) * 1000)
     finally:
         stop(gunicorn)
     return rows, targets, sent_counted, recorded
@@ -370,7 +421,7 @@ def ratio(numerator, denominator):
 def table(rows, targets, sent_counted, recorded, args):
     route, hooked, baseline = rows[2], rows[3], rows[4]
     lines = [
-        "# Benchmark: resource library under gunicorn on PostgreSQL",
+        "# Benchmark: resource library and forums under gunicorn on PostgreSQL",
         "",
         f"`make bench` ({time.strftime('%Y-%m-%d %H:%M')}): gunicorn {args.workers} sync workers, "
         f"production settings, PostgreSQL, Redis cache; {args.clients} concurrent clients x "
@@ -401,6 +452,9 @@ def table(rows, targets, sent_counted, recorded, args):
         "",
         f"Downloads recorded for the resource during the run: {recorded} "
         f"(answered GETs to the two counted URLs, warm-up included: {sent_counted}).",
+        "",
+        "A forum topic of 200 posts (20 a page), one reader at a time, 50 requests: "
+        f"p50 {targets['topic_alone_ms'][0]:.1f} ms, p95 {targets['topic_alone_ms'][1]:.1f} ms.",
     ]
     errors = [row for row in rows if row["errors"]]
     for row in errors:

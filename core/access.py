@@ -352,6 +352,12 @@ def _strictest(verdicts):
     return Verdict.ALLOWED
 
 
+def strictest(verdicts):
+    """The strictest of `verdicts` (allowed when every one allows): for something as closed
+    as the most closed of several things, such as a forum topic about a page."""
+    return _strictest(set(verdicts))
+
+
 def document_verdict(request, document, page=None):
     """May the person making `request` have `document`'s bytes?
 

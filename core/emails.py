@@ -39,10 +39,11 @@ def reply_to(context):
     return [context["contact_email"]] if context.get("contact_email") else []
 
 
-def send_templated_email(template_prefix, to, context, attachments=()):
+def send_templated_email(template_prefix, to, context, attachments=(), headers=None):
     """Render `<prefix>_subject.txt`, `_message.txt` and `_message.html`; send; report success.
 
     `attachments`: (filename, text or bytes, MIME type) triples, such as a calendar file.
+    `headers`: extra message headers, such as `List-Unsubscribe`.
 
     Sending queues the message (EMAIL_BACKEND is core.mail.TaskQueueEmailBackend), so a mail
     server that is down never reaches here: the queue tries again later. True means queued.
@@ -55,6 +56,7 @@ def send_templated_email(template_prefix, to, context, attachments=()):
         body=render_to_string(f"{template_prefix}_message.txt", context),
         to=[to],
         reply_to=reply_to(context),
+        headers=dict(headers or {}),
     )
     message.attach_alternative(
         render_to_string(f"{template_prefix}_message.html", context), "text/html"

@@ -18,12 +18,16 @@ in its `signal_handlers.py`, without members importing it or it importing member
 test can fail for any field pointing at a person that nothing downloads or erases.
 """
 
+from collections.abc import Callable
+from dataclasses import dataclass
+
 from django.dispatch import Signal
 
 #: Sent with `user`; each receiver returns a dict of extra top-level sections for the download.
 collect_personal_data = Signal()
 
-#: Sent with `user` inside the erasing transaction, before the account is anonymised.
+#: Sent with `user` inside the erasing transaction, before the account is anonymised, and
+#: `choices`: {choice name: the option chosen} for the ErasureChoices the person was offered.
 erasing_account = Signal()
 
 DOWNLOAD = "download"
@@ -62,3 +66,42 @@ def declare_covered(*fields, purposes):
 def covered_fields(purpose):
     """The "app_label.Model.field" labels declared for DOWNLOAD or ERASURE."""
     return frozenset(_covered[purpose])
+
+
+@dataclass(frozen=True)
+class ErasureChoice:
+    """A choice the person makes when they delete their account, about something they wrote
+    that other people took part in (for example: keep my forum posts without my name, or
+    remove them). The first option is the default, also for an account an administrator
+    deletes; the app's `erasing_account` receiver reads the answer from `choices[name]`."""
+
+    name: str
+    label: str
+    options: tuple  # ((value, label), ...)
+    applies: Callable  # applies(user) -> bool: offer it to this person?
+    help_text: str = ""
+
+    @property
+    def default(self):
+        return self.options[0][0]
+
+
+_choices = {}
+
+
+def offer_on_erasure(choice):
+    """Offer `choice` on the delete-your-account page (to the people it applies to)."""
+    _choices[choice.name] = choice
+    return choice
+
+
+def erasure_choices(user):
+    """The choices `user` is offered when deleting their account."""
+    return [choice for choice in _choices.values() if choice.applies(user)]
+
+
+def chosen(choices, name):
+    """The option chosen for `name` in a receiver's `choices`, else the choice's default."""
+    choice = _choices[name]
+    value = (choices or {}).get(name, choice.default)
+    return value if value in dict(choice.options) else choice.default

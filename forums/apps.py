@@ -10,4 +10,4 @@ class ForumsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import signal_handlers  # noqa: F401
+        from . import moderation, notifications, signal_handlers  # noqa: F401

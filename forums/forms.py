@@ -9,6 +9,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from . import markdown
+from .models.following import NotificationPreference
+from .models.moderation import Report
 
 CONTENT_NOTE_HELP = _(
     "If your post talks about something that may be hard to read, such as abuse, self-harm "
@@ -94,6 +96,14 @@ class EditForm(PostFields):
     pass
 
 
+class EditOpeningForm(EditForm):
+    """Editing a topic's opening post: its title too."""
+
+    title = TopicForm.base_fields["title"]
+    field_order = ["title", "body", "content_note"]
+    clean_title = TopicForm.clean_title
+
+
 PSEUDONYM_MIN, PSEUDONYM_MAX = 2, 30
 #: Names the site itself uses for people: nobody may post as one of them.
 RESERVED_NAMES = frozenset(
@@ -144,3 +154,43 @@ def _own_names(member):
     first, last = member.first_name.strip(), member.last_name.strip()
     names = {f"{first} {last}", f"{last} {first}", f"{first}{last}"}
     return {" ".join(name.split()).casefold() for name in names if name.strip()}
+
+
+class ReportForm(forms.Form):
+    """A member's report of a post: why (one reason), and more detail if they want."""
+
+    reason = forms.ChoiceField(
+        label=_("Why are you reporting this post?"),
+        choices=Report.Reason.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Choose the reason that fits best.")},
+    )
+    detail = forms.CharField(
+        label=_("Anything else a moderator should know (optional)"),
+        help_text=_("Only moderators read this. Up to 1000 characters."),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=1000,
+        required=False,
+        error_messages={
+            "max_length": _(
+                "This can be up to %(limit_value)d characters: yours has %(show_value)d."
+            ),
+        },
+    )
+
+    def clean_detail(self):
+        return markdown.clean_text(self.cleaned_data["detail"]).strip()
+
+
+class NotificationPreferenceForm(forms.ModelForm):
+    """How a member hears from the forums: how often, and whether emails are private."""
+
+    class Meta:
+        model = NotificationPreference
+        fields = ["frequency", "private_email"]
+        labels = {
+            "frequency": _("How would you like to hear about new posts?"),
+            "private_email": _("Keep my forum emails private"),
+        }
+        widgets = {"frequency": forms.RadioSelect}
+        error_messages = {"frequency": {"required": _("Choose how often we email you.")}}

@@ -8,11 +8,13 @@ Each answer that refuses says why, in words for the person.
 
 from dataclasses import dataclass
 
+from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 
 from core import access
 
 from .models.conversations import Post
+from .models.moderation import PostingPause
 
 
 @dataclass(frozen=True)
@@ -33,6 +35,21 @@ def may_read(request, board):
     return YES if verdict.allowed else Answer(False, "", verdict)
 
 
+def may_read_topic(request, board, topic):
+    """May the person read `topic` on `board`? The stricter of the board's answer, the
+    topic's own members-only mark (approved members), and the page a "Discuss this" topic
+    discusses (`about_page`: unpublished, expired, members only or private pages close
+    their topic too; select it with the topic). Listings ask forums.discussions.readable,
+    which answers the same by tree path."""
+    verdicts = {access.page_verdict(request, board)}
+    if topic.members_only:
+        verdicts.add(access.member_verdict(request.user))
+    if topic.about_page_id is not None:
+        verdicts.add(access.page_verdict(request, topic.about_page))
+    verdict = access.strictest(verdicts)
+    return YES if verdict.allowed else Answer(False, "", verdict)
+
+
 def may_write(request, board, topic=None):
     """May the person start a topic on `board`, or reply in `topic`?"""
     read = may_read(request, board)
@@ -41,9 +58,30 @@ def may_write(request, board, topic=None):
     standing = access.member_verdict(request.user)
     if not standing.allowed:
         return Answer(False, _("Only approved members can post."), standing)
+    paused = paused_until(request.user)
+    if paused is not None:
+        return Answer(False, paused_reason(paused))
     if topic is not None and topic.locked:
         return Answer(False, _("This topic is locked, so no new replies can be added."))
     return YES
+
+
+def paused_until(user):
+    """When a moderator's pause on the member's posting ends, or None (worked out once a
+    request: a page asks for every post on it)."""
+    if not user.is_authenticated:
+        return None
+    if "_forum_paused_until" not in user.__dict__:
+        ends = PostingPause.objects.in_force().filter(member=user).order_by("-ends_at")
+        user.__dict__["_forum_paused_until"] = ends.values_list("ends_at", flat=True).first()
+    return user.__dict__["_forum_paused_until"]
+
+
+def paused_reason(until):
+    return _(
+        "A moderator has paused your posting until %(when)s. You can still read the "
+        "forums. We have emailed you to say why."
+    ) % {"when": formats.date_format(until, "j F Y, H:i")}
 
 
 def is_writer(user, post):
@@ -61,6 +99,9 @@ def may_change(request, post):
     standing = access.member_verdict(request.user)
     if not standing.allowed:
         return Answer(False, _("Only approved members can change posts."), standing)
+    paused = paused_until(request.user)
+    if paused is not None:
+        return Answer(False, paused_reason(paused))
     return YES
 
 

@@ -13,6 +13,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .models.conversations import ForumIdentity, Post, PostRevision, Reaction, Topic, touch_topic
+from .models.moderation import ForumSettings
+from .signals import post_published
+from .watching import watch
 
 LOCKED = _("This topic is locked, so no new replies can be added.")
 PSEUDONYM_TAKEN = _("Someone else has that pseudonym. Try another.")
@@ -35,7 +38,27 @@ def pseudonym_of(user):
     return found.first() or ""
 
 
+def waits_for_approval(author):
+    """Does a new post by `author` wait for a moderator? A member's first posts do (as many
+    as the forum settings say) until enough of theirs have been published; moderators'
+    never do."""
+    if author.has_perm("core.moderate_forums"):
+        return False
+    needed = ForumSettings.current().posts_needing_approval
+    if not needed:
+        return False
+    published = Post.objects.filter(author=author, status=Post.Status.PUBLISHED)
+    return published[:needed].count() < needed
+
+
+def announce(post):
+    """Tell whoever listens (notifications) that others can now read `post`, once the
+    transaction that published it has committed."""
+    transaction.on_commit(lambda: post_published.send(sender=Post, post=post))
+
+
 def _new_post(topic, author, *, body, content_note, as_pseudonym, in_reply_to, now):
+    pending = waits_for_approval(author)
     post = Post.objects.create(
         topic=topic,
         author=author,
@@ -43,18 +66,25 @@ def _new_post(topic, author, *, body, content_note, as_pseudonym, in_reply_to, n
         content_note=content_note,
         as_pseudonym=bool(as_pseudonym and pseudonym_of(author)),
         in_reply_to=in_reply_to,
-        status=Post.Status.PUBLISHED,
+        status=Post.Status.PENDING if pending else Post.Status.PUBLISHED,
         created_at=now,
     )
-    touch_topic(topic.pk, now)
+    watch(author, topic)  # a writer hears about the replies to what they wrote
+    if not pending:
+        touch_topic(topic.pk, now)
+        announce(post)
     return post
 
 
-def start_topic(board, author, *, title, body, content_note="", as_pseudonym=False, now=None):
+def start_topic(
+    board, author, *, title, body, content_note="", as_pseudonym=False, about_page=None, now=None
+):
     """A new topic on `board` with its opening post; the opening post.
 
     The content note belongs to the topic (readers see it before choosing to open the
-    topic), so the opening post does not carry it a second time.
+    topic), so the opening post does not carry it a second time. `about_page` is the page
+    a "Discuss this" topic discusses (forums.discussions; one topic per page, a database
+    constraint: a second raises IntegrityError).
     """
     now = now or timezone.now()
     with transaction.atomic():
@@ -64,6 +94,7 @@ def start_topic(board, author, *, title, body, content_note="", as_pseudonym=Fal
             content_note=content_note,
             created_at=now,
             last_activity_at=now,
+            about_page=about_page,
         )
         return _new_post(
             topic,
@@ -106,19 +137,26 @@ def is_opening(post):
     return not Post.objects.filter(topic_id=post.topic_id).before(post).exists()
 
 
-def edit(post, *, body, content_note, opening=None, now=None):
+def edit(post, *, body, content_note, title=None, opening=None, now=None):
     """The writer's new version of `post`; the one it replaces is kept (a PostRevision).
 
-    The opening post's content note is its topic's. Returns False, keeping no revision,
-    when nothing changed.
+    The opening post's content note is its topic's, and its writer may change the topic's
+    `title`. Returns False, keeping no revision, when nothing changed.
     """
     now = now or timezone.now()
     opening = is_opening(post) if opening is None else opening
     with transaction.atomic():
         current = Post.objects.select_for_update().select_related("topic").get(pk=post.pk)
         old_note = current.topic.content_note if opening else current.content_note
+        if opening and title and title != current.topic.title:
+            Topic.objects.filter(pk=current.topic_id).update(title=title)
+            title_changed = True
+        else:
+            title_changed = False
         if current.body == body and old_note == content_note:
-            return False
+            if title_changed:
+                post.topic.title = title
+            return title_changed
         PostRevision.objects.create(
             post=current, body=current.body, content_note=old_note, replaced_at=now
         )
@@ -178,3 +216,31 @@ def choose_pseudonym(member, pseudonym):
         if ForumIdentity.objects.filter(member=member).exists():
             raise NotAllowed(PSEUDONYM_SET) from None
         raise NotAllowed(PSEUDONYM_TAKEN) from None
+
+
+def remove_all_by(member, now=None):
+    """Remove everything `member` wrote (they asked, when deleting their account): each post
+    keeps its place as "deleted by its writer" without its text; a topic they started that
+    nobody else wrote in goes altogether, and one others answered loses its title."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        opened = [
+            topic
+            for topic in Topic.objects.filter(posts__author=member).distinct()
+            if (first := topic.opening_post()) is not None and first.author_id == member.pk
+        ]
+        for topic in opened:
+            if not topic.posts.exclude(author=member).exists():
+                topic.delete()
+            else:
+                Topic.objects.filter(pk=topic.pk).update(
+                    title=str(_("A topic removed by its writer")), content_note=""
+                )
+        posts = Post.objects.filter(author=member)
+        touched = set(posts.values_list("topic_id", flat=True))
+        PostRevision.objects.filter(post__in=posts).delete()
+        posts.update(
+            body="", body_html="", content_note="", status=Post.Status.DELETED, deleted_at=now
+        )
+        for topic_id in touched:
+            Topic(pk=topic_id).recount()

@@ -17,6 +17,7 @@ from django.urls import Resolver404, resolve, reverse, translate_url
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
+from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Page, Site
 
@@ -294,13 +295,28 @@ def _page_translation_urls(request, page):
         .annotate(language_code=F("locale__language_code"))
         .only("id", "path", "url_path", "translation_key")
     )
+    rest = _sub_path(request, page)
     urls = {}
     for candidate in candidates:
         with translation.override(candidate.language_code):
             url = candidate.get_url(request)
         if url:
-            urls[candidate.language_code] = url
+            urls[candidate.language_code] = url + rest
     return urls
+
+
+def _sub_path(request, page):
+    """What follows a routable page's own URL in this request (a forum topic under its
+    board: `12/?page=2`), for the translation to keep the reader on the same thing."""
+    if not isinstance(page, RoutablePageMixin):
+        return ""
+    own = page.get_url(request)
+    if not own or not request.path.startswith(own) or request.path == own:
+        return ""
+    query = request.GET.copy()
+    query.pop(LANGUAGE_PARAMETER, None)
+    encoded = query.urlencode()
+    return request.path[len(own) :] + (f"?{encoded}" if encoded else "")
 
 
 def _translated_path(request, code):

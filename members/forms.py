@@ -8,6 +8,8 @@ from allauth.account import forms as allauth_forms
 from allauth.mfa.base import forms as mfa_forms
 from allauth.mfa.totp import forms as totp_forms
 
+from core.personal_data import erasure_choices
+
 from .models import MemberProfile, Sector
 
 PASSWORD_HINT = _(
@@ -260,6 +262,28 @@ class DeleteAccountForm(forms.Form):
     def __init__(self, *args, user, **kwargs):
         self.user = user
         super().__init__(*args, **kwargs)
+        # What the person wrote that others took part in: they choose what happens to it.
+        self.choice_fields = []
+        for choice in erasure_choices(user):
+            self.fields[f"choice_{choice.name}"] = forms.ChoiceField(
+                label=choice.label,
+                help_text=choice.help_text,
+                choices=choice.options,
+                initial=choice.default,
+                widget=forms.RadioSelect,
+                error_messages={"required": _("Choose what happens to them.")},
+            )
+            self.choice_fields.append(f"choice_{choice.name}")
+        self.order_fields([*self.choice_fields, "password"])
+
+    def choices(self):
+        """{choice name: option} from the valid form, for `erase_account`."""
+        return {
+            name.removeprefix("choice_"): self.cleaned_data[name] for name in self.choice_fields
+        }
+
+    def choice_bound_fields(self):
+        return [self[name] for name in self.choice_fields]
 
     def clean_password(self):
         password = self.cleaned_data["password"]

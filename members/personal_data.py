@@ -175,12 +175,14 @@ def erased_email():
 
 
 @transaction.atomic
-def erase_account(user, *, by=None):
+def erase_account(user, *, by=None, choices=None):
     """Delete `user`'s personal data and anonymise their row (see the module docstring).
 
     `by` is who asked: the person themself, or the administrator who deleted them.
+    `choices`: what the person chose on the delete-your-account page
+    (core.personal_data.ErasureChoice); each choice not given takes its default.
     """
-    erasing_account.send(sender=type(user), user=user)
+    erasing_account.send(sender=type(user), user=user, choices=choices or {})
 
     for profile in MemberProfile.objects.filter(user=user):
         # The admin's history of this profile is labelled with the person's name.

@@ -83,7 +83,7 @@ def delete_account(request):
         # Read before erasing: the address and name are gone afterwards. The email goes once
         # the erasure has succeeded, so it never says "deleted" about an account that is not.
         address, first_name = request.user.email, request.user.first_name
-        personal_data.erase_account(request.user, by=request.user)
+        personal_data.erase_account(request.user, by=request.user, choices=form.choices())
         logout(request)
         send_account_deleted(address, first_name)
         return redirect("members:account_deleted")

@@ -32,6 +32,8 @@ urlpatterns = [
     path("", include("resources.urls")),
     # A member's personal webinar calendar: the secret in the address stands for them.
     path("calendar/", include(webinar_urls.calendar_urlpatterns)),
+    # One-click unsubscribe from forum emails: the token in the address stands for the member.
+    path("forums-email/", include("forums.urls")),
     # Every language's pages with hreflang alternates (Wagtail's lists one language only).
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": TranslatedSitemap}}, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),

@@ -12,6 +12,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.paginator import Paginator
 from django.http import (
     Http404,
+    HttpResponse,
     HttpResponseBadRequest,
     HttpResponseNotAllowed,
     HttpResponseRedirect,
@@ -26,11 +27,43 @@ from wagtail.models import Page
 
 from core import access, serving
 
-from .. import forms, permissions, posting
+from .. import drafts, forms, limits, permissions, posting, reading
+from ..watching import face_of, muted_faces
 from .conversations import Post, Reaction, Topic, hide_names_from
 
 POSTS_PER_PAGE = 20
 FORM_METHODS = ("GET", "HEAD", "POST")
+DRAFT_SAVED = _(
+    "Your draft is saved. It will be here when you come back, ready to post when you are."
+)
+
+
+def posted_message(post, message):
+    """What the writer is told once a post is saved: `message`, or that it waits."""
+    if post.is_pending:
+        return _(
+            "Thank you for posting. A new member's first posts are read by a moderator "
+            "before others can see them, usually within a day. Until then it is marked "
+            "“Waiting for approval”, and only you can see it."
+        )
+    return message
+
+
+def saving_draft(request):
+    """Did the member press "Save and post later" (or did their browser save the draft as
+    they left the page: `autosave`)?"""
+    return request.method == "POST" and (
+        "save_draft" in request.POST or "autosave" in request.POST
+    )
+
+
+def draft_saved(request, url):
+    """The answer once a draft is saved: back to `url`, or nothing to a browser that saved
+    it by itself as the member left."""
+    if "autosave" in request.POST:
+        return HttpResponse(status=204)
+    messages.success(request, DRAFT_SAVED)
+    return HttpResponseRedirect(url)
 
 
 def id_or_none(value):
@@ -86,8 +119,16 @@ class BoardRoutes:
         )
 
     def _topic_or_404(self, request, topic_id):
-        topic = Topic.objects.for_board(self).visible_to(request.user).filter(pk=topic_id).first()
-        if topic is None:
+        """A topic of this board the person may read (a "Discuss this" topic also needs the
+        page it discusses open to them: permissions.may_read_topic)."""
+        topic = (
+            Topic.objects.for_board(self)
+            .visible_to(request.user)
+            .select_related("about_page")
+            .filter(pk=topic_id)
+            .first()
+        )
+        if topic is None or not permissions.may_read_topic(request, self, topic):
             raise Http404("No such topic.")
         return topic
 
@@ -96,10 +137,10 @@ class BoardRoutes:
         post = (
             Post.objects.filter(topic__board=self.topic_board(), pk=post_id)
             .listed_for(request.user)
-            .select_related("topic")
+            .select_related("topic__about_page")
             .first()
         )
-        if post is None:
+        if post is None or not permissions.may_read_topic(request, self, post.topic):
             raise Http404("No such post.")
         return post
 
@@ -138,13 +179,19 @@ class BoardRoutes:
                 request.GET.get("page")
             )
             self._prepare_posts(request, topic, posts)
+            reading.record_visit(user, topic)
             context.update(
                 posts=posts,
                 query_string=urlencode({"shown": 1}) if topic.content_note else "",
-                form=forms.ReplyForm(pseudonym=posting.pseudonym_of(user))
-                if context["may_post"]
-                else None,
             )
+            if context["may_post"]:
+                draft = drafts.find(user, self, topic)
+                context.update(
+                    draft=draft,
+                    form=forms.ReplyForm(
+                        initial=drafts.initial(draft), pseudonym=posting.pseudonym_of(user)
+                    ),
+                )
         return self._route_page(request, "forums/topic.html", context)
 
     def _prepare_posts(self, request, topic, posts):
@@ -154,6 +201,7 @@ class BoardRoutes:
         hide_names_from(user, [*posts, *(post.in_reply_to for post in posts)])
         tally = Reaction.objects.tally([post.pk for post in posts], user)
         on_this_page = {post.pk for post in posts}
+        muted = muted_faces(user)  # one query: whose posts are folded for the person
         for post in posts:
             post.topic = topic
             counts = tally.get(post.pk, {})
@@ -172,6 +220,22 @@ class BoardRoutes:
             post.react_url = self.sub_url("react", args=[post.pk])
             post.edit_url = self.sub_url("edit", args=[post.pk])
             post.delete_url = self.sub_url("delete", args=[post.pk])
+            mine = permissions.is_writer(user, post)
+            post.may_report = (
+                post.status == Post.Status.PUBLISHED
+                and not mine
+                and access.is_approved_member(user)
+            )
+            post.report_url = self.sub_url("report", args=[post.pk])
+            post.writer_muted = face_of(post) in muted
+            post.may_mute = (
+                post.author_id is not None and not mine and access.is_approved_member(user)
+            )
+            post.mute_url = self.sub_url("mute", args=[post.pk])
+            # A moderator's words to the writer of a hidden post: for the writer alone.
+            post.moderator_words = (
+                post.moderation_message if mine and post.status == Post.Status.HIDDEN else ""
+            )
             post.quote_url = (
                 self.sub_url("reply", args=[topic.pk]) + f"?quote={post.pk}"
                 if not post.is_gone
@@ -191,7 +255,9 @@ class BoardRoutes:
 
     # Writing -----------------------------------------------------------------------------
 
-    def _form_page(self, request, form, *, kind, topic=None, post=None, replying_to=None):
+    def _form_page(
+        self, request, form, *, kind, topic=None, post=None, replying_to=None, draft=None
+    ):
         titles = {
             "new": _("Start a topic"),
             "reply": _("Reply"),
@@ -221,6 +287,7 @@ class BoardRoutes:
                 "back_url": back,
                 "topic": topic,
                 "replying_to": replying_to,
+                "draft": draft,
                 **self.composer_context(request, topic),
             },
         )
@@ -240,9 +307,17 @@ class BoardRoutes:
                 kept=request.POST.get("body", ""),
             )
         user = request.user
+        if saving_draft(request):
+            drafts.save(user, self, request.POST)
+            return draft_saved(request, self.url)
         bound = request.POST if request.method == "POST" else None
-        form = forms.TopicForm(bound, pseudonym=posting.pseudonym_of(user))
-        if bound is not None and form.is_valid():
+        draft = drafts.find(user, self)
+        form = forms.TopicForm(
+            bound,
+            initial=drafts.initial(draft) if bound is None else None,
+            pseudonym=posting.pseudonym_of(user),
+        )
+        if bound is not None and form.is_valid() and self._within_limits(user, form):
             data = form.cleaned_data
             post = posting.start_topic(
                 self,
@@ -252,9 +327,19 @@ class BoardRoutes:
                 content_note=data["content_note"],
                 as_pseudonym=data.get("as_pseudonym", False),
             )
-            messages.success(request, _("Your topic is posted."))
+            drafts.discard(user, self)
+            messages.success(request, posted_message(post, _("Your topic is posted.")))
             return HttpResponseRedirect(self.post_location(post, user))
-        return self._form_page(request, form, kind="new")
+        return self._form_page(request, form, kind="new", draft=draft if bound is None else None)
+
+    def _within_limits(self, user, form):
+        """Is the member within the posting limits? If not, the form says how long to wait
+        (and keeps everything in it)."""
+        wait = limits.wait_before_posting(user)
+        if wait is None:
+            return True
+        form.add_error(None, limits.wait_message(wait))
+        return False
 
     @path("<int:topic_id>/reply/", name="reply")
     def reply_to_topic(self, request, topic_id):
@@ -277,12 +362,16 @@ class BoardRoutes:
             )
         user = request.user
         pseudonym = posting.pseudonym_of(user)
+        draft = None
         if request.method == "POST":
             form = forms.ReplyForm(request.POST, pseudonym=pseudonym)
             replying_to = self._readable_post(
                 topic, user, id_or_none(request.POST.get("in_reply_to"))
             )
-            if form.is_valid():
+            if saving_draft(request):
+                drafts.save(user, self, request.POST, topic=topic, in_reply_to=replying_to)
+                return draft_saved(request, self.topic_url(topic, shown=topic.content_note and 1))
+            if form.is_valid() and self._within_limits(user, form):
                 data = form.cleaned_data
                 try:
                     post = posting.reply(
@@ -296,20 +385,24 @@ class BoardRoutes:
                 except posting.NotAllowed as closed:
                     form.add_error(None, closed.message)
                 else:
-                    messages.success(request, _("Your reply is posted."))
+                    drafts.discard(user, self, topic)
+                    messages.success(request, posted_message(post, _("Your reply is posted.")))
                     return HttpResponseRedirect(self.post_location(post, user))
         else:
             quoted = id_or_none(request.GET.get("quote"))
-            replying_to = self._readable_post(
-                topic, user, quoted or id_or_none(request.GET.get("to"))
-            )
-            initial = {}
+            asked = quoted or id_or_none(request.GET.get("to"))
+            draft = drafts.find(user, self, topic)
+            initial = drafts.initial(draft)
+            replying_to = self._readable_post(topic, user, asked or initial.get("in_reply_to"))
             if replying_to is not None:
                 initial["in_reply_to"] = replying_to.pk
                 if quoted:
-                    initial["body"] = replying_to.quoted()
+                    # A quote goes after anything already written in the draft.
+                    initial["body"] = initial.get("body", "") + replying_to.quoted()
             form = forms.ReplyForm(initial=initial, pseudonym=pseudonym)
-        return self._form_page(request, form, kind="reply", topic=topic, replying_to=replying_to)
+        return self._form_page(
+            request, form, kind="reply", topic=topic, replying_to=replying_to, draft=draft
+        )
 
     # One post ----------------------------------------------------------------------------
 
@@ -353,20 +446,24 @@ class BoardRoutes:
             return refused
         opening = posting.is_opening(post)
         note = post.topic.content_note if opening else post.content_note
+        form_class = forms.EditOpeningForm if opening else forms.EditForm
         if request.method == "POST":
-            form = forms.EditForm(request.POST)
+            form = form_class(request.POST)
             if form.is_valid():
                 changed = posting.edit(
                     post,
                     body=form.cleaned_data["body"],
                     content_note=form.cleaned_data["content_note"],
+                    title=form.cleaned_data.get("title"),
                     opening=opening,
                 )
                 if changed:
                     messages.success(request, _("Your changes are saved."))
                 return HttpResponseRedirect(self.post_location(post, request.user))
         else:
-            form = forms.EditForm(initial={"body": post.body, "content_note": note})
+            form = form_class(
+                initial={"body": post.body, "content_note": note, "title": post.topic.title}
+            )
         return self._form_page(request, form, kind="edit", topic=post.topic, post=post)
 
     @path("posts/<int:post_id>/delete/", name="delete")

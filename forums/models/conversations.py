@@ -16,6 +16,7 @@ from django.utils.translation import pgettext_lazy
 from core import access
 
 from .. import markdown
+from .following import TopicVisit
 
 
 class ForumIdentity(models.Model):
@@ -57,6 +58,13 @@ class TopicQuerySet(models.QuerySet):
         first = Post.objects.filter(topic=OuterRef("pk")).order_by("created_at", "pk")
         return self.annotate(opening_post_id=Subquery(first.values("pk")[:1]))
 
+    def with_seen_by(self, user):
+        """Each topic's `seen_at`: when `user` last read it (None: never, or a visitor)."""
+        if user is None or not user.is_authenticated:
+            return self.annotate(seen_at=models.Value(None, output_field=models.DateTimeField()))
+        seen = TopicVisit.objects.filter(topic=OuterRef("pk"), member=user).values("seen_at")
+        return self.annotate(seen_at=Subquery(seen[:1]))
+
     def counted(self):
         """Topics that count on the forums' index: those with a published post."""
         return self.filter(post_count__gt=0)
@@ -84,6 +92,18 @@ class Topic(models.Model):
     locked = models.BooleanField(_("locked"), default=False)
     # Published posts, opening post included; kept with F() on every change.
     post_count = models.PositiveIntegerField(default=0, editable=False)
+    # "Discuss this": the resource or webinar page this topic discusses (one topic each).
+    # Who may read the topic is the stricter of its board and that page.
+    about_page = models.OneToOneField(
+        "wagtailcore.Page",
+        verbose_name=_("discusses"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="forum_topic",
+    )
+    # Set when the page it discussed, members only, is deleted: the topic stays members only.
+    members_only = models.BooleanField(_("members only"), default=False)
 
     objects = TopicQuerySet.as_manager()
 
@@ -128,7 +148,7 @@ class PostQuerySet(models.QuerySet):
     def listed_for(self, user):
         """The posts a topic page lists for the person: those they may read, and hidden or
         deleted ones as placeholders (without their text) so the conversation still reads."""
-        gone = Q(status__in=[Post.Status.HIDDEN, Post.Status.DELETED])
+        gone = Q(status__in=Post.GONE)
         readable = Q(status=Post.Status.PUBLISHED)
         if user is not None and user.is_authenticated:
             readable |= Q(status=Post.Status.PENDING, author=user)
@@ -151,6 +171,7 @@ class Post(models.Model):
         PUBLISHED = "published", pgettext_lazy("post status", "Published")
         PENDING = "pending", _("Waiting for approval")
         HIDDEN = "hidden", _("Hidden by a moderator")
+        HELD = "held", _("Held for review after reports")
         DELETED = "deleted", _("Deleted by its writer")
 
     topic = models.ForeignKey(
@@ -184,8 +205,22 @@ class Post(models.Model):
     created_at = models.DateTimeField(_("posted"), default=timezone.now)
     edited_at = models.DateTimeField(_("edited"), null=True, blank=True)
     deleted_at = models.DateTimeField(_("deleted"), null=True, blank=True)
+    # A moderator's last decision on the post, and the kind words the writer was sent.
+    moderated_at = models.DateTimeField(_("moderated"), null=True, blank=True)
+    moderated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("moderated by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    moderation_message = models.TextField(_("message to the writer"), blank=True)
 
     objects = PostQuerySet.as_manager()
+
+    #: Listed in their place, without their text or writer.
+    GONE = (Status.HIDDEN, Status.HELD, Status.DELETED)
 
     class Meta:
         verbose_name = _("post")
@@ -235,7 +270,7 @@ class Post(models.Model):
     @property
     def is_gone(self):
         """Hidden by a moderator or deleted by its writer: listed without its text."""
-        return self.status in (Post.Status.HIDDEN, Post.Status.DELETED)
+        return self.status in Post.GONE
 
     @property
     def is_pending(self):

@@ -25,14 +25,17 @@ from wagtail.search import index
 from core import access
 from core.pages import BasePage, MembersOnlyMixin
 
-from .. import forms, permissions, posting
+from .. import discussions, drafts, forms, permissions, posting, reading
 from .board_routes import FORM_METHODS, POSTS_PER_PAGE, BoardRoutes
 from .conversations import Post, Topic, hide_names_from
+from .discussion_routes import DiscussionRoutes
+from .following_routes import BoardFollowingRoutes, IndexFollowingRoutes
+from .report_routes import ReportRoutes
 
 TOPICS_PER_PAGE = 20
 
 
-class ForumIndexPage(MembersOnlyMixin, RoutablePageMixin, BasePage):
+class ForumIndexPage(MembersOnlyMixin, IndexFollowingRoutes, RoutablePageMixin, BasePage):
     """ "Forums": the boards, with their topic and post counts and latest activity.
     Sub-URL: `pseudonym/`, where a member chooses the name they may post under."""
 
@@ -126,7 +129,15 @@ class ForumIndexPage(MembersOnlyMixin, RoutablePageMixin, BasePage):
         return TemplateResponse(request, "forums/pseudonym.html", context)
 
 
-class BoardPage(MembersOnlyMixin, BoardRoutes, RoutablePageMixin, BasePage):
+class BoardPage(
+    MembersOnlyMixin,
+    BoardRoutes,
+    ReportRoutes,
+    BoardFollowingRoutes,
+    DiscussionRoutes,
+    RoutablePageMixin,
+    BasePage,
+):
     """One board: its topics (pinned first, then by latest activity) and how to post.
 
     Topics belong to the default language's copy of the board (`topic_board`), so the
@@ -223,12 +234,15 @@ class BoardPage(MembersOnlyMixin, BoardRoutes, RoutablePageMixin, BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context.update(self.listing_context(request))
+        if context["may_post"]:
+            context["draft"] = drafts.find(request.user, self)
         return context
 
     def listing_context(self, request):
         """The topics (20 a page) with their opening post's writer and their counts, in a
         fixed number of queries. Someone who may not read the board sees why, and no titles
-        (a topic's title can say something personal)."""
+        (a topic's title can say something personal); a "Discuss this" topic about a page
+        they may not open is left out (forums.discussions.readable)."""
         read = permissions.may_read(request, self)
         context = {
             "allowed": read.allowed,
@@ -239,7 +253,11 @@ class BoardPage(MembersOnlyMixin, BoardRoutes, RoutablePageMixin, BasePage):
             return context
         user = request.user
         topics = Paginator(
-            Topic.objects.for_board(self).visible_to(user).with_opening_post_id().in_board_order(),
+            discussions.readable(request, Topic.objects.for_board(self))
+            .visible_to(user)
+            .with_opening_post_id()
+            .with_seen_by(user)
+            .in_board_order(),
             TOPICS_PER_PAGE,
         ).get_page(request.GET.get("page"))
         openings = {
@@ -255,5 +273,6 @@ class BoardPage(MembersOnlyMixin, BoardRoutes, RoutablePageMixin, BasePage):
             published = topic.opening is not None and topic.opening.status == Post.Status.PUBLISHED
             topic.reply_count = max(topic.post_count - published, 0)
             topic.url = self.topic_url(topic)
+        reading.mark(topics, user)
         context["topics"] = topics
         return context

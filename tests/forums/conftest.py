@@ -8,6 +8,8 @@ by name (PEOPLE, for permission matrices); `signed_in(user)` signs the test clie
 
 import pytest
 
+from forums.models import ForumSettings
+
 from ..members.factories import approved_member
 from ..people import (  # noqa: F401 - fixtures
     PEOPLE,
@@ -20,6 +22,16 @@ from ..people import (  # noqa: F401 - fixtures
 )
 from ..resources.factories import site_home_page
 from .factories import BoardFactory, ForumIndexFactory
+
+
+@pytest.fixture(autouse=True)
+def forum_settings(request, monkeypatch):
+    """The forum settings a test runs with: every post published at once, unless the test
+    is marked `first_posts_wait(count)`. Returns the settings object (change it freely)."""
+    marker = request.node.get_closest_marker("first_posts_wait")
+    settings = ForumSettings(posts_needing_approval=marker.args[0] if marker else 0)
+    monkeypatch.setattr(ForumSettings, "current", classmethod(lambda cls, request=None: settings))
+    return settings
 
 
 @pytest.fixture

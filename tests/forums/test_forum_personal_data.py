@@ -95,3 +95,77 @@ def test_an_approved_member_sees_the_writers_name(client, board, writer):
     client.force_login(approved_member())
 
     assert "Rhian Pryce" in client.get(f"{board.url}{topic.pk}/").content.decode()
+
+
+# Choosing to remove one's posts ------------------------------------------------------------
+
+
+def delete_account(client, user, **choices):
+    user.set_password("a long enough password")
+    user.save()
+    client.force_login(user)
+    return client.post(
+        reverse("members:delete_account"),
+        {"password": "a long enough password", **choices},
+    )
+
+
+def test_the_delete_page_offers_a_writer_the_choice_to_remove_their_posts(client, writer, post):
+    client.force_login(writer)
+
+    page = client.get(reverse("members:delete_account")).content.decode()
+
+    assert 'name="choice_forum_posts"' in page
+    assert "Remove them" in page
+
+
+def test_someone_who_never_posted_is_not_asked_about_posts(client, board):
+    client.force_login(approved_member())
+
+    page = client.get(reverse("members:delete_account")).content.decode()
+
+    assert "choice_forum_posts" not in page
+
+
+def test_a_writer_who_asks_has_their_posts_removed_with_their_account(client, board, writer, post):
+    other = approved_member()
+    answer = Post.objects.create(topic=post.topic, author=other, body="Walking home helps me")
+    own_topic = Topic.objects.create(board=board, title="My ward at night")
+    Post.objects.create(topic=own_topic, author=writer, body="Nobody answered this")
+
+    delete_account(client, writer, choice_forum_posts="remove")
+
+    post.refresh_from_db()
+    assert post.status == Post.Status.DELETED
+    assert post.body == "" and post.body_html == ""
+    assert post.author is None
+    assert not Topic.objects.filter(pk=own_topic.pk).exists()
+    topic = Topic.objects.get(pk=post.topic_id)
+    assert topic.title == "A topic removed by its writer"
+    answer.refresh_from_db()
+    assert answer.body == "Walking home helps me"
+    page = client.get(board.sub_url("topic", args=[topic.pk])).content.decode()
+    assert "switch off" not in page
+
+
+def test_keeping_posts_is_the_choice_already_made(client, writer, post):
+    client.force_login(writer)
+    page = client.get(reverse("members:delete_account")).content.decode()
+    assert 'value="keep" checked' in page
+
+    delete_account(client, writer, choice_forum_posts="keep")
+
+    post.refresh_from_db()
+    assert post.body == "What helps you *switch off*?"
+    assert post.author is None
+
+
+def test_a_made_up_choice_is_refused_and_deletes_nothing(client, writer, post):
+    response = delete_account(client, writer, choice_forum_posts="publish-my-name")
+
+    assert response.status_code == 200
+    assert "Select a valid choice" in response.content.decode() or "choose" in (
+        response.content.decode().lower()
+    )
+    writer.refresh_from_db()
+    assert writer.is_active

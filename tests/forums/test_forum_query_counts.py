@@ -26,14 +26,17 @@ EXPECTED = {
     ("index", "member"): 20,
     # The board: the default language's copy (topics belong to it), the page's count and
     # its topics (each with its opening post's id), the opening posts with their writers
-    # and pseudonyms.
+    # and pseudonyms, each with when the member last read it. A member: also a pause on
+    # their posting, their saved topic and whether they watch the board.
     ("board", "visitor"): 19,
-    ("board", "member"): 24,
+    ("board", "member"): 27,
     # A topic: the board's default-language copy, the topic, the page's count and its posts
     # with their writers, pseudonyms and the posts they answer; the reactions, counted in
-    # one query. A member: also their pseudonym, for the reply form.
+    # one query. A member: also their pseudonym, for the reply form, a pause on their
+    # posting, their saved reply, whom they muted, whether they watch the topic, and the
+    # upsert of when they read it.
     ("topic", "visitor"): 20,
-    ("topic", "member"): 26,
+    ("topic", "member"): 31,
 }
 SIZES = (3, 15)
 

@@ -165,9 +165,12 @@ def test_editing_a_post_keeps_the_earlier_version(signed_in, board, member):
 
 
 def test_saving_an_edit_that_changes_nothing_keeps_no_revision(signed_in, board, member):
-    post = TopicFactory(board=board, opening=member, opening__body="Same").opening_post()
+    topic = TopicFactory(board=board, opening=member, opening__body="Same")
+    post = topic.opening_post()
 
-    signed_in(member).post(board.sub_url("edit", args=[post.pk]), {"body": "Same"})
+    signed_in(member).post(
+        board.sub_url("edit", args=[post.pk]), {"title": topic.title, "body": "Same"}
+    )
 
     assert not PostRevision.objects.exists()
 
@@ -177,7 +180,8 @@ def test_editing_the_opening_post_changes_the_topics_content_note(signed_in, boa
     post = topic.opening_post()
 
     signed_in(member).post(
-        board.sub_url("edit", args=[post.pk]), {"body": post.body, "content_note": "grief"}
+        board.sub_url("edit", args=[post.pk]),
+        {"title": topic.title, "body": post.body, "content_note": "grief"},
     )
 
     topic.refresh_from_db()
@@ -604,3 +608,34 @@ def test_the_welsh_board_holds_the_same_conversation(signed_in, board, welsh_boa
     assert Topic.objects.get(title="Pwnc newydd").board_id == board.pk
     assert reply["Location"].startswith(welsh_board.sub_url("topic", args=[english.pk]))
     assert "Diolch" in client.get(board.sub_url("topic", args=[english.pk])).content.decode()
+
+
+def test_the_language_switcher_on_a_topic_keeps_the_reader_on_the_topic(
+    client, board, welsh_board
+):
+    topic = TopicFactory(board=board)
+    english = board.sub_url("topic", args=[topic.pk])
+
+    page = parse(client.get(english + "?page=1"))
+
+    switch = page.select_one("[data-language-switch]")
+    assert switch["href"] == welsh_board.sub_url("topic", args=[topic.pk]) + "?page=1"
+    assert client.get(switch["href"]).status_code == 200
+
+
+def test_forum_pages_show_the_support_box_once_beside_the_composer(signed_in, board, member):
+    topic = TopicFactory(board=board)
+    client = signed_in(member)
+
+    for url in (board.url, board.sub_url("topic", args=[topic.pk]), board.sub_url("new_topic")):
+        page = parse(client.get(url))
+        assert len(page.select(".coa-support")) == 1, url
+        assert page.select_one("[data-support] .coa-support") is not None, url
+
+
+def test_a_visitor_on_a_topic_still_sees_the_support_box_in_the_footer(client, board):
+    topic = TopicFactory(board=board)
+
+    page = parse(client.get(board.sub_url("topic", args=[topic.pk])))
+
+    assert page.select_one("footer .coa-support") is not None

@@ -247,7 +247,7 @@ class TestDeleteAccount:
         response = signed_in(member).get(reverse("members:delete_account"))
 
         assertContains(response, "What we delete")
-        assertContains(response, "Former member")
+        assertContains(response, "A former member")
         assertContains(response, 'for="id_password"')
 
     def test_deleting_removes_personal_data_signs_out_and_confirms(self, client, member):

@@ -19,11 +19,12 @@ pytestmark = pytest.mark.django_db
 #: Signed-in requests also load the session, the user and their membership.
 EXPECTED = {
     ("folder", "visitor"): 20,
-    ("resource", "visitor"): 22,
+    # A resource page: also the forum settings with their discussion board ("Discuss this").
+    ("resource", "visitor"): 23,
     ("download", "visitor"): 16,
     ("document URL", "visitor"): 8,
     ("folder", "member"): 25,
-    ("resource", "member"): 27,
+    ("resource", "member"): 28,
     ("download", "member"): 19,
     ("document URL", "member"): 11,
 }

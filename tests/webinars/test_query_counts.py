@@ -31,9 +31,10 @@ EXPECTED = {
     ("listing", "visitor"): 24,
     ("listing", "member"): 29,
     # A webinar's page: chair, speakers and their photos' renditions, agenda, quotes,
-    # documents, themes, places taken and waiting (one query). A member: their registration.
-    ("webinar", "visitor"): 25,
-    ("webinar", "member"): 31,
+    # documents, themes, places taken and waiting (one query), the forum settings with their
+    # discussion board ("Discuss this"). A member: their registration.
+    ("webinar", "visitor"): 26,
+    ("webinar", "member"): 32,
     # Home page: its own 10 (tests/home), then the listing, the next webinars, their
     # speakers and their themes.
     ("home", "visitor"): 14,

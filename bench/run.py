@@ -292,10 +292,7 @@ writers = [
 ]
 start = timezone.now() - timedelta(days=20)
 topic = Topic.objects.create(board=board, title="Bench: a long conversation", created_at=start)
-body = "A reply with **some** Markdown, a [link](https://example.org) and a list:
-
-- one
-- two"
+body = "A reply with **some** Markdown, a [link](https://example.org) and a list:\n\n- one\n- two"
 html = markdown.render(body)
 posts = Post.objects.bulk_create(
     Post(topic=topic, author=writers[n % len(writers)], body=body, body_html=html,

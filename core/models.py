@@ -28,8 +28,28 @@ class RolePermissions(models.Model):
         ]
 
 
+class CurrentSiteSetting(BaseSiteSetting):
+    """A site setting any code can read without a request, and that never fails: see
+    `current`."""
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def current(cls, request=None):
+        """The settings for the request's site, else the default site's; unsaved defaults when
+        there is no site yet (nothing here may fail an email or a page)."""
+        if request is not None:
+            try:
+                return cls.for_request(request)
+            except cls.DoesNotExist:  # no site answers to this host
+                pass
+        site = Site.objects.filter(is_default_site=True).first()
+        return cls.for_site(site) if site is not None else cls()
+
+
 @register_setting(icon="mail")
-class ContactSettings(BaseSiteSetting):
+class ContactSettings(CurrentSiteSetting):
     """How people reach a person: shown wherever we tell someone they can ask us again."""
 
     contact_email = models.EmailField(
@@ -67,18 +87,6 @@ class ContactSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("contact details")
-
-    @classmethod
-    def current(cls, request=None):
-        """The settings for the request's site, else the default site's; unsaved defaults when
-        there is no site yet (nothing here may fail an email or a page)."""
-        if request is not None:
-            try:
-                return cls.for_request(request)
-            except cls.DoesNotExist:  # no site answers to this host
-                pass
-        site = Site.objects.filter(is_default_site=True).first()
-        return cls.for_site(site) if site is not None else cls()
 
     def page_url(self):
         """The contact page's address in the active language, or "" when it is not live."""

@@ -8,6 +8,7 @@ not write it; they have not muted its writer. Readability is asked again at send
 because a post can be hidden, a board closed or a writer muted between the two.
 """
 
+import re
 from importlib import import_module
 
 from django.conf import settings
@@ -62,16 +63,34 @@ def should_hear(member, post, request=None):
     return not is_muted(member.pk, post)
 
 
+def folded_name(text):
+    """A name as a handle writes it: no spaces, dots, hyphens or underscores, any case
+    ("Sam Rivers", "@SamRivers", "@sam.rivers" and "@Sam_Rivers" are the same)."""
+    return re.sub(r"[\s._-]+", "", text).casefold()
+
+
 def mentioned_member_ids(post):
-    """Members @mentioned in `post`: a handle is a pseudonym (real names have spaces and are
-    not unique), matched whatever its case."""
+    """Members @mentioned in `post`, whatever the case: by pseudonym, or by the name (written
+    without spaces) of someone who has written in the same topic under their name. Names are
+    not unique, so a name only finds the people taking part in the conversation."""
     handles = markdown.mentions(post.body)[:MAX_MENTIONS]
     if not handles:
         return []
     named = Q()
     for handle in handles:
         named |= Q(pseudonym__iexact=handle)
-    return list(ForumIdentity.objects.filter(named).values_list("member_id", flat=True))
+    found = set(ForumIdentity.objects.filter(named).values_list("member_id", flat=True))
+    wanted = {folded_name(handle) for handle in handles}
+    taking_part = (
+        Post.objects.filter(topic_id=post.topic_id, status=Post.Status.PUBLISHED)
+        .filter(as_pseudonym=False, author__isnull=False)
+        .values_list("author_id", "author__first_name", "author__last_name")
+        .distinct()
+    )
+    for member_id, first, last in taking_part:
+        if folded_name(f"{first}{last}") in wanted:
+            found.add(member_id)
+    return list(found)
 
 
 def candidates(post):

@@ -24,7 +24,11 @@ class PostFields(forms.Form):
         label=_("Your post"),
         widget=forms.Textarea(attrs={"rows": 8}),
         max_length=markdown.MAX_BODY_LENGTH,
-        help_text=_("You can use Markdown: *italic*, **bold**, > for a quote, - for a list."),
+        help_text=_(
+            "You can use Markdown: *italic*, **bold**, > for a quote, - for a list. To let "
+            "someone in the conversation know, write @ and their name without spaces, or "
+            "their pseudonym: @SamRivers."
+        ),
         error_messages={
             "required": _("Write something before posting."),
             "max_length": _(

@@ -51,6 +51,7 @@ from ..models import (
     Reaction,
     Report,
     Topic,
+    Watch,
 )
 
 SEED = 2026
@@ -246,6 +247,14 @@ def ensure_topics(board, topic_specs, people, counts):
         )
         created = create_posts(topic, posts, times, people)
         topic.recount()
+        # As posting does: each writer watches the topic they wrote in.
+        Watch.objects.bulk_create(
+            [
+                Watch(member_id=author_id, topic=topic, created_at=topic.created_at)
+                for author_id in {post.author_id for post in created if post.author_id}
+            ],
+            ignore_conflicts=True,
+        )
         counts["topics"] += 1
         counts["posts"] += len(created)
         counts["reactions"] += add_reactions(created, people, rng, now)

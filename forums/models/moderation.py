@@ -13,12 +13,13 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
-from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
-from wagtail.models import Site
+from wagtail.contrib.settings.models import register_setting
+
+from core.models import CurrentSiteSetting
 
 
 @register_setting(icon="group")
-class ForumSettings(BaseSiteSetting):
+class ForumSettings(CurrentSiteSetting):
     reports_to_hold = models.PositiveSmallIntegerField(
         _("reports that hold a post for review"),
         default=3,
@@ -61,18 +62,6 @@ class ForumSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("forum settings")
-
-    @classmethod
-    def current(cls, request=None):
-        """The settings for the request's site, else the default site's; unsaved defaults
-        when there is no site (nothing here may fail a post)."""
-        if request is not None:
-            try:
-                return cls.for_request(request)
-            except cls.DoesNotExist:
-                pass
-        site = Site.objects.filter(is_default_site=True).first()
-        return cls.for_site(site) if site is not None else cls()
 
 
 class Report(models.Model):

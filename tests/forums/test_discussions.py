@@ -3,6 +3,8 @@ the board editors choose, shows its replies and a link, and the topic is as clos
 stricter of its board and the page it discusses, even after the page is deleted.
 """
 
+import inspect
+
 from django.db import connection
 from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
@@ -23,7 +25,7 @@ from .factories import BoardFactory
 pytestmark = pytest.mark.django_db
 
 #: The settings as a site has them (the forums' tests stand in their own by default).
-REAL_SETTINGS = ForumSettings.__dict__["current"]
+REAL_SETTINGS = inspect.getattr_static(ForumSettings, "current")
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ from django.core import mail
 import pytest
 
 from forums import tasks
-from forums.models import Mute, Notification, NotificationPreference, Post
+from forums.models import Mute, Notification, NotificationPreference, Post, Watch
 
 from ..members.factories import approved_member
 from .factories import PostFactory, TopicFactory
@@ -233,6 +233,36 @@ def test_a_mentioned_member_who_cannot_read_the_board_is_not_told(
 
     assert reasons_for(opening) == {}
     assert mail.outbox == []
+
+
+def test_someone_in_the_conversation_can_be_mentioned_by_name_without_spaces(
+    publish, board, member, other_member
+):
+    opening = publish.topic(board, other_member, title="Night shifts")
+    Watch.objects.filter(member=other_member).delete()  # so only the mention can tell them
+
+    reply = publish.reply(opening.topic, member, body="Thank you, @sam.rivers and @SamRivers.")
+
+    assert reasons_for(reply) == {other_member.email: Notification.Reason.MENTION}
+    assert len(emails_to(other_member)) == 1
+
+
+def test_a_name_finds_nobody_outside_the_conversation(publish, board, member, other_member):
+    opening = publish.topic(board, member, body="Has anyone asked @SamRivers?")
+
+    assert reasons_for(opening) == {}
+
+
+def test_a_name_does_not_find_a_writer_who_wrote_here_only_under_a_pseudonym(
+    publish, board, member, other_member
+):
+    pseudonym(other_member, "Heron")
+    opening = publish.topic(board, other_member, as_pseudonym=True)
+    Watch.objects.filter(member=other_member).delete()
+
+    reply = publish.reply(opening.topic, member, body="Are you @SamRivers?")
+
+    assert reasons_for(reply) == {}
 
 
 def test_mentions_in_code_or_of_nobody_tell_nobody(publish, board, member, other_member):

@@ -5,7 +5,6 @@ The home, members and resources demos are built once for the module (about half 
 inside a transaction rolled back at the end; each test runs in a savepoint inside it.
 """
 
-import time
 from datetime import date, timedelta
 from io import StringIO
 from urllib.parse import urljoin
@@ -51,11 +50,9 @@ def demo(django_db_setup, django_db_blocker, tmp_path_factory):
             home_demo.build(StringIO())
             members_demo.build(StringIO())
             output = StringIO()
-            started = time.perf_counter()
             resources_demo.build(output)
             yield {
                 "output": output.getvalue(),
-                "seconds": time.perf_counter() - started,
                 "media": media,
             }
         finally:
@@ -217,10 +214,6 @@ def test_a_second_run_creates_nothing_and_says_so(demo):
     )
     assert "34 new resources" in demo["output"]
     assert "42 new Welsh translations" in demo["output"]
-
-
-def test_the_resources_demo_builds_in_well_under_a_minute(demo):
-    assert demo["seconds"] < 60
 
 
 # Welsh ---------------------------------------------------------------------------------

@@ -5,7 +5,6 @@ The home, members and webinars demos are built once for the module, inside a tra
 rolled back at the end; each test runs in a savepoint inside it.
 """
 
-import time
 from datetime import date, timedelta
 from io import StringIO
 from zoneinfo import ZoneInfo
@@ -52,12 +51,10 @@ def demo(django_db_setup, django_db_blocker, tmp_path_factory):
             home_demo.build(StringIO())
             members_demo.build(StringIO())
             output = StringIO()
-            started = time.perf_counter()
             webinars_demo.build(output)
             yield {
                 "output": output.getvalue(),
                 "media": media,
-                "seconds": time.perf_counter() - started,
             }
         finally:
             transaction.set_rollback(True)
@@ -353,10 +350,6 @@ def test_a_second_run_creates_nothing_and_says_so(demo):
     )
     assert "11 new webinars" in demo["output"]
     assert "24 new Welsh translations" in demo["output"]
-
-
-def test_the_webinars_demo_builds_in_well_under_a_minute(demo):
-    assert demo["seconds"] < 60
 
 
 def test_coming_webinars_fall_on_a_wednesday_three_and_five_weeks_on():

@@ -1,4 +1,4 @@
-"""“Discuss this”: one forum topic about a resource or webinar page, on the board editors
+"""“Discuss this”: one forum topic about a resource, webinar or story page, on the board editors
 choose (ForumSettings.discussion_board), and who may read such a topic.
 
 A topic about a page is as closed as the stricter of its board and that page: a public board
@@ -23,6 +23,7 @@ from wagtail.models import Locale
 
 from core import access
 from resources.models import ResourcePage
+from stories.models import StoryPage
 from webinars.models import WebinarPage
 
 from . import permissions, posting
@@ -30,7 +31,17 @@ from .models.conversations import Post, Topic
 from .models.moderation import ForumSettings
 
 #: The page types that offer "Discuss this".
-DISCUSSABLE = (ResourcePage, WebinarPage)
+DISCUSSABLE = (ResourcePage, WebinarPage, StoryPage)
+
+
+def discussable(page):
+    """May `page` be discussed? A page of a DISCUSSABLE type; a story only while its teller
+    allows comments and has not retracted it."""
+    if not isinstance(page, DISCUSSABLE):
+        return False
+    if isinstance(page, StoryPage):
+        return page.comments_allowed and not page.is_retracted
+    return True
 
 
 # Who may read a topic about a page ------------------------------------------------------
@@ -95,7 +106,7 @@ def offer(request, page):
     """What "Discuss this" shows on `page` for the person, as a template's context; empty
     when nothing is shown (no board chosen, a page of another type, a board they may not
     read). Two queries: the board, and the topic with its counts."""
-    if request is None or not isinstance(page, DISCUSSABLE):
+    if request is None or not discussable(page):
         return {}
     settings = ForumSettings.current(request)
     if settings.discussion_board_id is None:

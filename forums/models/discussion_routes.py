@@ -1,11 +1,13 @@
 """A board's "Discuss this" route, `discuss/<page id>/`, as a mixin BoardPage inherits: the
-one topic about a resource or webinar page, opened if it exists, else started by a member.
+one topic about a resource, webinar or story page, opened if it exists, else started by a
+member.
 
-Only on the board the forum settings name for discussions, and only for a resource or
-webinar page the person may open (404 for one they cannot see, as for anything else
-closed). The work and the rules are forums.discussions'; the form is a board's new-topic
-form with the page's title fixed (and no draft kept). Routes expect BoardRoutes' helpers
-beside them (`_readable_or_refused`, `_refused`, `_form_page`, `_within_limits`).
+Only on the board the forum settings name for discussions, and only for a resource, webinar
+or story page (a story whose teller allows comments) the person may open (404 for one they
+cannot see, as for anything else closed). The work and the rules are forums.discussions';
+the form is a board's new-topic form with the page's title fixed (and no draft kept).
+Routes expect BoardRoutes' helpers beside them (`_readable_or_refused`, `_refused`,
+`_form_page`, `_within_limits`).
 """
 
 from django.contrib import messages
@@ -97,9 +99,10 @@ class DiscussionRoutes:
         return response
 
     def _discussable_or_404(self, request, page_id):
-        """The resource or webinar page `page_id`, unless the person may not see it."""
+        """The resource, webinar or story page `page_id`, unless the person may not see it
+        (or it may not be discussed)."""
         page = Page.objects.filter(pk=page_id).specific().first()
-        if page is None or not isinstance(page, discussions.DISCUSSABLE):
+        if page is None or not discussions.discussable(page):
             raise Http404("No such page to discuss.")
         if access.page_verdict(request, page) in UNSEEN:
             raise Http404("No such page to discuss.")

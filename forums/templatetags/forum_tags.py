@@ -1,5 +1,5 @@
 """Template tags for the forums: a post's excerpt as plain text (escaped where shown), and
-`{% discuss_this page %}`, the "Discuss this" block of a resource or webinar page."""
+`{% discuss_this page %}`, the "Discuss this" block of a resource, webinar or story page."""
 
 from django import template
 

@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "resources",
     "webinars",
     "forums",
+    "stories",
     "search",
     "wagtail_localize",
     "wagtail_localize.locales",

@@ -46,11 +46,18 @@ def test_home_page_holds_content_pages_and_each_apps_index_page():
     """Each app's index page names the home page as its parent: HomePage lists none."""
     from forums.models import ForumIndexPage
     from resources.models import ResourceLibraryPage
+    from stories.models import StoryIndexPage
     from webinars.models import WebinarIndexPage
 
     assert "subpage_types" not in vars(HomePage)
     creatable = {model for model in HomePage.allowed_subpage_models() if model.is_creatable}
-    assert creatable == {StandardPage, ResourceLibraryPage, WebinarIndexPage, ForumIndexPage}
+    assert creatable == {
+        StandardPage,
+        ResourceLibraryPage,
+        WebinarIndexPage,
+        ForumIndexPage,
+        StoryIndexPage,
+    }
     assert StandardPage.allowed_subpage_models() == [StandardPage]
 
 

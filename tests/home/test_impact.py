@@ -65,6 +65,9 @@ class TestFigures:
             "forum_topics",
             "forum_posts",
             "members_who_posted",
+            "stories_blog",
+            "stories_case_study",
+            "stories_narrative",
         ]
 
     def test_a_figure_registered_by_another_app_appears_in_its_place(self):

@@ -55,6 +55,10 @@ def test_demo_figures_are_the_seed_workspaces(demo_content):
         "forum_topics": 0,
         "forum_posts": 0,
         "members_who_posted": 0,
+        # Nor the stories demo (tests/stories/test_demo.py).
+        "stories_blog": 0,
+        "stories_case_study": 0,
+        "stories_narrative": 0,
     }
 
 

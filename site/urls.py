@@ -58,6 +58,7 @@ urlpatterns += i18n_patterns(
     path("members/", include("members.urls")),
     path("search/", include("search.urls")),
     path("my-webinars/", include("webinars.urls")),
+    path("my-stories/", include("stories.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -1,12 +1,17 @@
 """Stories in a member's personal data: their download lists the stories they told, and on
-erasure they choose to keep them anonymously or retract them (core.personal_data)."""
+erasure they choose to keep them anonymously or retract them (core.personal_data). And the
+emails to a teller as the editors review their story (Wagtail's workflow signals)."""
 
+from django.dispatch import receiver
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from wagtail.signals import task_rejected, task_submitted, workflow_approved
+
 from core.personal_data import ErasureChoice, chosen, erases, exports, offer_on_erasure
 
-from .models import Attribution, StoryPage
+from . import emails
+from .models import Attribution, StoryDraft, StoryPage
 
 KEEP_STORIES, RETRACT_STORIES = "keep", "retract"
 
@@ -43,6 +48,23 @@ def told_stories(sender, user, **kwargs):
             for story in stories.order_by("first_published_at", "pk")
         ]
     }
+
+
+@exports("stories.StoryDraft.member")
+def story_drafts(sender, user, **kwargs):
+    """Stories the member has started telling and not yet sent, as they typed them."""
+    drafts = StoryDraft.objects.filter(member=user).order_by("pk")
+    return {
+        "story_drafts": [
+            {"story_data": draft.data, "last_saved": draft.updated_at.isoformat()}
+            for draft in drafts
+        ]
+    }
+
+
+@erases("stories.StoryDraft.member")
+def forget_story_drafts(sender, user, **kwargs):
+    StoryDraft.objects.filter(member=user).delete()
 
 
 offer_on_erasure(
@@ -84,3 +106,36 @@ def forget_story_teller(sender, user, choices=None, **kwargs):
             revision.save(update_fields=["content"])
         if retract and story.live:
             StoryPage.objects.get(pk=story.pk).unpublish()
+
+
+# Emails to the teller as the editors review their story (stories.workflow) ----------------
+
+
+def told_story(workflow_state):
+    """The story a workflow state is about, if a member told it; else None."""
+    story = workflow_state.content_object
+    story = getattr(story, "specific", story)
+    if isinstance(story, StoryPage) and story.teller_id is not None:
+        return story
+    return None
+
+
+@receiver(task_submitted, dispatch_uid="stories_task_submitted")
+def story_submitted(sender, instance, user=None, **kwargs):
+    story = told_story(instance.workflow_state)
+    if story is not None:
+        emails.send_story_email(emails.SUBMITTED, story)
+
+
+@receiver(task_rejected, dispatch_uid="stories_task_rejected")
+def story_changes_suggested(sender, instance, user=None, **kwargs):
+    story = told_story(instance.workflow_state)
+    if story is not None:
+        emails.send_story_email(emails.CHANGES, story, comment=instance.get_comment())
+
+
+@receiver(workflow_approved, dispatch_uid="stories_workflow_approved")
+def story_published(sender, instance, user=None, **kwargs):
+    story = told_story(instance)
+    if story is not None:
+        emails.send_story_email(emails.PUBLISHED, StoryPage.objects.get(pk=story.pk))

@@ -1,5 +1,6 @@
 """The stories app's models: themes, the stories listing and one story."""
 
+from .drafts import StoryDraft
 from .pages import (
     Attribution,
     StoryIndexPage,
@@ -14,6 +15,7 @@ __all__ = [
     "DEFAULT_THEMES",
     "Attribution",
     "StoryIndexPage",
+    "StoryDraft",
     "StoryKind",
     "StoryPage",
     "StoryPageQuerySet",

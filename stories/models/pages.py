@@ -291,6 +291,11 @@ class StoryPage(MembersOnlyMixin, ContentNoteMixin, BasePage):
 
     # Serving -----------------------------------------------------------------------------
 
+    @classmethod
+    def get_indexed_objects(cls):
+        # A retracted story is never (re)indexed, whatever later saves it.
+        return super().get_indexed_objects().filter(retracted_at__isnull=True)
+
     @property
     def is_retracted(self):
         return self.retracted_at is not None

@@ -79,6 +79,11 @@ def readable(request, topics):
     return topics.exclude(hidden)
 
 
+def close_discussion(page):
+    """Lock the topic about `page` (any language copy), if there is one."""
+    Topic.objects.filter(about_page__translation_key=page.translation_key).update(locked=True)
+
+
 # What a page shows ----------------------------------------------------------------------
 
 

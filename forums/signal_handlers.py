@@ -1,5 +1,5 @@
 """The forums' part of a member's data download and erasure, and what follows a discussed
-page's deletion (forums.discussions)."""
+page's deletion or a teller stopping comments on their story (forums.discussions)."""
 
 from django.db.models import Q
 from django.db.models.signals import pre_delete
@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
 from core.personal_data import ErasureChoice, chosen, erases, exports, offer_on_erasure
+from stories.signals import choices_changed as story_choices_changed
 
 from . import discussions, posting, watching
 from .models import (
@@ -140,6 +141,14 @@ def forget_forum_reading(sender, user, **kwargs):
 def discussed_page_deleted(sender, instance, **kwargs):
     """A discussed page that was members only is going: its topic stays members only."""
     discussions.keep_closed(instance)
+
+
+@receiver(story_choices_changed, dispatch_uid="forums_story_choices_changed")
+def story_choices_changed_handler(sender, story, **kwargs):
+    """A teller who no longer allows comments: their story's discussion takes no new replies
+    (what members wrote stays theirs, and readable; a moderator may reopen it)."""
+    if not story.comments_allowed:
+        discussions.close_discussion(story)
 
 
 # Moderation: reports, pauses, and what moderators decided --------------------------------

@@ -11,7 +11,7 @@ from wagtail.signals import task_rejected, task_submitted, workflow_approved
 from core.personal_data import ErasureChoice, chosen, erases, exports, offer_on_erasure
 
 from . import emails
-from .models import Attribution, StoryDraft, StoryPage
+from .models import Attribution, StoryConsentReview, StoryDraft, StoryPage
 
 KEEP_STORIES, RETRACT_STORIES = "keep", "retract"
 
@@ -65,6 +65,41 @@ def story_drafts(sender, user, **kwargs):
 @erases("stories.StoryDraft.member")
 def forget_story_drafts(sender, user, **kwargs):
     StoryDraft.objects.filter(member=user).delete()
+
+
+@exports("stories.StoryConsentReview.member", "stories.StoryConsentReview.resolved_by")
+def story_consent_reviews(sender, user, **kwargs):
+    """Each time we asked the member whether they still consent, and what they answered;
+    and, for an editor, when they followed one up (without whose story it was)."""
+    asked = StoryConsentReview.objects.filter(member=user).select_related("story")
+    followed_up = StoryConsentReview.objects.filter(resolved_by=user)
+    sections = {
+        "story_consent_reviews": [
+            {
+                "story": review.story.title,
+                "asked": review.asked_at.isoformat(),
+                "answer": review.answer,
+                "answered": review.answered_at.isoformat() if review.answered_at else None,
+                "flagged_for_editors": review.flagged_at.isoformat()
+                if review.flagged_at
+                else None,
+            }
+            for review in asked.order_by("asked_at", "pk")
+        ]
+    }
+    if followed_up.exists():
+        sections["story_consent_follow_ups"] = [
+            when.isoformat()
+            for when in followed_up.order_by("resolved_at").values_list("resolved_at", flat=True)
+        ]
+    return sections
+
+
+@erases("stories.StoryConsentReview.member", "stories.StoryConsentReview.resolved_by")
+def forget_story_consent_reviews(sender, user, **kwargs):
+    """The questions we asked the member go; an editor's follow-ups stay, without them."""
+    StoryConsentReview.objects.filter(member=user).delete()
+    StoryConsentReview.objects.filter(resolved_by=user).update(resolved_by=None)
 
 
 offer_on_erasure(

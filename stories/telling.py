@@ -8,19 +8,21 @@ stories.workflow). Editors publish it by approving; retraction takes it off the 
 """
 
 from django import forms
+from django.conf import settings
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.html import escape, strip_tags
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.actions.unpublish_page import UnpublishPageAction
-from wagtail.models import Locale, WorkflowState
+from wagtail.contrib.frontend_cache.utils import purge_pages_from_cache
+from wagtail.models import Locale, PageLogEntry, WorkflowState
 from wagtail.rich_text import RichText
 from wagtail.search import index
 from wagtail.users.models import UserProfile
 
-from . import workflow
+from . import signals, workflow
 from .models import Attribution, StoryDraft, StoryIndexPage, StoryKind, StoryPage
 
 #: The wording the teller agrees to, and its version (recorded on the story). A change to
@@ -155,12 +157,35 @@ def find_draft(member, story=None):
 
 
 def draft_for(member, story=None):
-    """The member's draft (for a new story, or for `story`), started from the story as it
-    stands when they begin changing it."""
+    """The member's draft (for a new story, or for `story`), started from the story's
+    latest version (what the editors have, which may be newer than what is live) when
+    they begin changing it. It remembers that version, to warn them if the editors change
+    the story while they are changing it (`editors_changed_since`)."""
     draft = find_draft(member, story)
     if draft is None:
-        draft = StoryDraft(member=member, story=story, data=data_from_story(story))
+        latest = story.get_latest_revision_as_object() if story is not None else None
+        draft = StoryDraft(member=member, story=story, data=data_from_story(latest))
+        if story is not None:
+            draft.data[BASE_REVISION] = story.latest_revision_id
     return draft
+
+
+#: Where a draft keeps the version of the story it started from.
+BASE_REVISION = "_from_revision"
+
+
+def editors_changed_since(draft):
+    """Has anyone but the member saved a version of the story since the draft began?"""
+    if draft.story_id is None or draft.pk is None:
+        return False
+    newer = draft.story.revisions.filter(pk__gt=draft.data.get(BASE_REVISION) or 0)
+    return newer.exclude(user=draft.member).exists()
+
+
+def start_again(draft):
+    """Forget the member's changes, so the next step starts from the latest version."""
+    if draft.pk is not None:
+        draft.delete()
 
 
 def keep(draft, slug, post):
@@ -208,15 +233,32 @@ def body_text(story):
     return "\n\n".join(p for p in paragraphs if p)
 
 
+def split_note(text):
+    """(topics, the rest) of a content note made by `content_note()`: the suggested topics
+    it starts with (in the language it was written in, or the current one), ticked again
+    when the teller changes their story, and whatever they added."""
+    labels = {}
+    for value, label in NOTE_TOPICS:
+        labels[str(label).casefold()] = value
+        with translation.override(settings.LANGUAGE_CODE):
+            labels[str(label).casefold()] = value
+    first, sep, rest = text.partition("; ")
+    names = [name.strip().casefold() for name in first.split(",")]
+    if first and all(name in labels for name in names):
+        return list(dict.fromkeys(labels[name] for name in names)), rest.strip()
+    return [], text.strip()
+
+
 def data_from_story(story):
     if story is None:
         return {}
+    topics, note = split_note(story.content_note)
     return {
         "title": story.title,
         "summary": story.summary,
         "body": body_text(story),
-        "topics": [],
-        "note": story.content_note,
+        "topics": topics,
+        "note": note,
         "audience": MEMBERS_ONLY if story.members_only else EVERYONE,
         "attribution": story.attribution,
         "pseudonym": story.pseudonym,
@@ -273,12 +315,7 @@ def send(draft, user):
         "summary": cleaned["summary"],
         "body": paragraphs(cleaned["body"]),
         "content_note": content_note(cleaned["topics"], cleaned["note"]),
-        "members_only": cleaned["audience"] == MEMBERS_ONLY,
-        "attribution": cleaned["attribution"],
-        "pseudonym": cleaned["pseudonym"].strip()
-        if cleaned["attribution"] == Attribution.PSEUDONYM
-        else "",
-        "comments_allowed": cleaned["comments_allowed"],
+        **choice_fields(cleaned),
         "consent_version": CONSENT_VERSION,
         "consent_given_at": timezone.now(),
     }
@@ -294,7 +331,9 @@ def send(draft, user):
         )
         listing.add_child(instance=story)
     else:
-        story = StoryPage.objects.get(pk=story.pk)
+        # The latest version, so what editors saved and the form does not hold (themes,
+        # sector, related pages) is kept.
+        story = StoryPage.objects.get(pk=story.pk).get_latest_revision_as_object()
         for name, value in fields.items():
             setattr(story, name, value)
     story.save_revision(user=user, log_action=True)
@@ -302,6 +341,17 @@ def send(draft, user):
     quiet_admin_emails(user)
     workflow.send_for_review(story, user)
     return story
+
+
+def choice_fields(cleaned):
+    """The story's fields for the readers step's answers (`ReadersStep.cleaned_data`)."""
+    pseudonym = cleaned["attribution"] == Attribution.PSEUDONYM
+    return {
+        "members_only": cleaned["audience"] == MEMBERS_ONLY,
+        "attribution": cleaned["attribution"],
+        "pseudonym": cleaned["pseudonym"].strip() if pseudonym else "",
+        "comments_allowed": cleaned["comments_allowed"],
+    }
 
 
 def quiet_admin_emails(user):
@@ -368,6 +418,67 @@ def may_change(story):
     return not story.is_retracted
 
 
+# Who may read it, and how the teller is named ---------------------------------------------
+
+
+def choices_of(story):
+    """The readers step's answers as `story` stands (its latest version)."""
+    data = data_from_story(story.get_latest_revision_as_object())
+    return {name: data[name] for name in ReadersStep.base_fields}
+
+
+def set_everywhere(copies, fields):
+    """Set `fields` on every copy and in every saved version of it, so that neither an older
+    version nor the one with the editors brings the old values back."""
+    for copy in copies:
+        StoryPage.objects.filter(pk=copy.pk).update(**fields)
+        for revision in copy.revisions.all():
+            revision.content.update(
+                {
+                    name: value.isoformat() if hasattr(value, "isoformat") else value
+                    for name, value in fields.items()
+                }
+            )
+            revision.save(update_fields=["content"])
+
+
+@transaction.atomic
+def change_choices(story, user, cleaned):
+    """Who may read the story, how its teller is named and whether members may comment are
+    the teller's to change at any time: the change applies at once, without a review, to
+    every language copy and saved version, and to a draft of changes they have started.
+    Returns the copies, as they now are."""
+    fields = choice_fields(cleaned)
+    copies = list(StoryPage.objects.filter(translation_key=story.translation_key))
+    set_everywhere(copies, fields)
+    for draft in StoryDraft.objects.filter(story__in=copies):
+        draft.data.update({name: cleaned[name] for name in ReadersStep.base_fields})
+        draft.save(update_fields=["data", "updated_at"])
+    copies = list(StoryPage.objects.filter(pk__in=[copy.pk for copy in copies]))
+    for copy in copies:
+        PageLogEntry.objects.log_action(copy, CHOICES_CHANGED, user=user)
+        if copy.live:
+            index.insert_or_update_object(copy)
+    transaction.on_commit(lambda: purge_from_cache(copies))
+    story.refresh_from_db()
+    signals.choices_changed.send(sender=StoryPage, story=story, user=user)
+    return copies
+
+
+#: The audit log's name for a teller changing their choices (stories.wagtail_hooks).
+CHOICES_CHANGED = "stories.choices_changed"
+
+
+def purge_from_cache(copies):
+    """Tell the front-end cache (WAGTAILFRONTENDCACHE, when set) to drop the story's pages,
+    its listings and the home pages that list the newest stories."""
+    pages = list(copies)
+    for copy in copies:
+        parent = copy.get_parent()
+        pages.extend([parent, parent.get_parent()])
+    purge_pages_from_cache(list({page.pk: page for page in pages}.values()))
+
+
 # Retraction ------------------------------------------------------------------------------
 
 
@@ -379,11 +490,8 @@ def retract(story, user):
     now = timezone.now()
     workflow.cancel_review(story, user)
     copies = list(StoryPage.objects.filter(translation_key=story.translation_key))
+    set_everywhere(copies, {"retracted_at": now})
     for copy in copies:
-        StoryPage.objects.filter(pk=copy.pk).update(retracted_at=now)
-        for revision in copy.revisions.all():
-            revision.content["retracted_at"] = now.isoformat()
-            revision.save(update_fields=["content"])
         copy.refresh_from_db()
         if copy.live:
             # The teller may take down their own story, without the admin's permission.
@@ -392,3 +500,4 @@ def retract(story, user):
             )
         index.remove_object(copy)
     StoryDraft.objects.filter(story__in=copies).delete()
+    transaction.on_commit(lambda: purge_from_cache(copies))

@@ -12,5 +12,7 @@ urlpatterns = [
     path("tell/<slug:step>/", views.tell, name="tell"),
     path("<int:pk>/change/", views.change, name="change_start"),
     path("<int:pk>/change/<slug:step>/", views.change, name="change"),
+    path("<int:pk>/choices/", views.choices, name="choices"),
     path("<int:pk>/retract/", views.retract, name="retract"),
+    path("<int:pk>/consent/", views.consent, name="consent"),
 ]

@@ -12,7 +12,7 @@ from django.views.decorators.cache import never_cache
 
 from core import access
 
-from . import telling
+from . import consent_review, telling
 from .models import StoryPage
 
 
@@ -55,6 +55,7 @@ def my_stories(request):
             "stories": stories,
             "started": telling.find_draft(request.user),
             "retraction_keeps": telling.RETRACTION_KEEPS,
+            "consent_questions": consent_review.stories_with_open_review(request.user),
         },
     )
 
@@ -83,6 +84,10 @@ def _step(request, story, slug):
     number = telling.STEP_SLUGS.index(slug)
     draft = telling.draft_for(request.user, story)
     form = telling.initial(slug, draft.data)
+    if request.method == "POST" and request.POST.get("action") == "start-again":
+        telling.start_again(draft)
+        messages.info(request, _("Your changes have been set aside: this is the latest version."))
+        return redirect(_step_url(story, telling.STEP_SLUGS[0]))
     if request.method == "POST":
         telling.keep(draft, slug, request.POST)
         if request.POST.get("action") == "back":
@@ -120,7 +125,30 @@ def _step(request, story, slug):
             "consent_text": telling.CONSENT_TEXT,
             "consent_version": telling.CONSENT_VERSION,
             "action_url": _step_url(story, slug),
+            "editors_changed": telling.editors_changed_since(draft),
         },
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+@approved_only
+def choices(request, pk):
+    """Who may read the story, how the teller is named, and comments: changed at once."""
+    story = own_story(request, pk)
+    if request.method not in ("GET", "POST"):
+        return HttpResponseNotAllowed(["GET", "POST"])
+    if request.method == "POST":
+        form = telling.ReadersStep(request.POST)
+        if form.is_valid():
+            telling.change_choices(story, request.user, form.cleaned_data)
+            messages.success(request, _("Thank you. Your choices are saved and apply now."))
+            return redirect("stories:mine")
+    else:
+        form = telling.ReadersStep(initial=telling.choices_of(story))
+    return TemplateResponse(
+        request,
+        "stories/choices.html",
+        {"form": form, "story": story},
         status=400 if request.method == "POST" else 200,
     )
 
@@ -139,3 +167,51 @@ def retract(request, pk):
         "stories/retract.html",
         {"story": story, "retraction_keeps": telling.RETRACTION_KEEPS},
     )
+
+
+@approved_only
+def consent(request, pk):
+    """The yearly question (stories.consent_review): is the teller still happy for their
+    story to be on the site? They keep it, change it or retract it."""
+    story = own_story(request, pk)
+    if request.method not in ("GET", "POST"):
+        return HttpResponseNotAllowed(["GET", "POST"])
+    if request.method == "POST":
+        form = consent_review.AnswerForm(request.POST)
+        if form.is_valid():
+            return _answered(request, story, form.cleaned_data["answer"])
+    else:
+        form = consent_review.AnswerForm()
+    return TemplateResponse(
+        request,
+        "stories/consent.html",
+        {
+            "form": form,
+            "story": story,
+            "consent_text": telling.CONSENT_TEXT,
+            "consent_version": story.consent_version,
+            "consent_given_at": story.consent_given_at,
+            "retraction_keeps": telling.RETRACTION_KEEPS,
+        },
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+def _answered(request, story, answer):
+    if answer == consent_review.Answer.STILL_CONSENT:
+        consent_review.keep(story, request.user)
+        messages.success(
+            request,
+            _("Thank you. Your story stays on the site, and we will not ask again for a year."),
+        )
+        return redirect("stories:mine")
+    if answer == consent_review.Answer.CHANGED:
+        consent_review.change(story, request.user)
+        messages.info(
+            request,
+            _("Your story stays on the site as it is until the editors have read your changes."),
+        )
+        return redirect("stories:change", story.pk, telling.STEP_SLUGS[0])
+    consent_review.retract(story, request.user)
+    messages.success(request, _("Your story has been retracted. It is no longer on the site."))
+    return redirect("stories:mine")

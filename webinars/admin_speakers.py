@@ -211,6 +211,8 @@ class ConsentView(WagtailAdminTemplateMixin, FormView):
 
 
 class SpeakerViewSet(snippet_views.SnippetViewSet):
+    """Everyone the site credits: speakers, and co-authors and contributors of pages."""
+
     model = Speaker
     icon = "user"
     index_view_class = SpeakerIndexView

@@ -5,36 +5,18 @@ members-only listing are left out (core.access.exclude_closed). Speakers are nam
 with their consent.
 """
 
-from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
 from core import access
-from core.emails import absolute_url
+from core.feeds import ListingFeed
 
 from . import calendars
 
 FEED_LENGTH = 30
 
 
-class WebinarFeed(Feed):
-    def __init__(self, index_page):
-        super().__init__()
-        self.index_page = index_page
-
-    def __call__(self, request, *args, **kwargs):
-        self.request = request
-        response = super().__call__(request, *args, **kwargs)
-        if request.method == "HEAD":
-            response.content = b""
-        return response
-
-    def title(self):
-        return str(self.index_page.title)
-
-    def link(self):
-        return self.index_page.url
-
+class WebinarFeed(ListingFeed):
     def description(self):
         return self.index_page.summary or _("Webinars of the Community of Action.")
 
@@ -67,18 +49,6 @@ class WebinarFeed(Feed):
         if item.content_note:
             parts.append(_("Content note: %(note)s") % {"note": item.content_note})
         return "\n".join(parts)
-
-    def item_link(self, item):
-        return item.url
-
-    def item_guid(self, item):
-        return absolute_url(item.url or "")
-
-    def item_pubdate(self, item):
-        return item.first_published_at
-
-    def item_updateddate(self, item):
-        return item.last_published_at
 
     def item_categories(self, item):
         return [tag.name for tag in item.themes.all()]

@@ -8,7 +8,7 @@ from django.db.models.signals import post_save
 from django.dispatch import receiver
 
 from wagtail.contrib.frontend_cache.utils import purge_pages_from_cache
-from wagtail.models import Revision
+from wagtail.models import Page, Revision
 from wagtail.search import index
 from wagtail.signals import page_published
 
@@ -38,6 +38,11 @@ def pages_showing(speaker):
     ).distinct()
 
 
+def pages_crediting(speaker):
+    """Every page (any type or language, live or not) crediting `speaker`."""
+    return Page.objects.filter(credits__person__in=speaker.all_copies().values("pk")).distinct()
+
+
 @receiver(consent_changed)
 def take_consent_change_everywhere(sender, speaker, uses, **kwargs):
     """A withdrawal shows on the next request: pages are built from the speaker's flags on
@@ -57,6 +62,13 @@ def take_consent_change_everywhere(sender, speaker, uses, **kwargs):
     for page in pages:
         index.insert_or_update_object(page)
     unschedule_without_consent(pages)
+    # Pages crediting them: resources and webinars index consented names, and a cached
+    # copy of any of them (stories too) still shows the old credit.
+    shown = {page.pk for page in pages}
+    credited = [page for page in pages_crediting(speaker).specific() if page.pk not in shown]
+    for page in credited:
+        index.insert_or_update_object(page)
+    pages += credited
     live = [page for page in pages if page.live]
     if live:
         purge_pages_from_cache(live)

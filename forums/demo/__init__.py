@@ -39,6 +39,7 @@ from home.models import HomePage
 from members.demo import DEMO_LOGINS
 from members.models import MemberProfile, User
 from resources.models import ResourcePage
+from stories.models import StoryPage
 from webinars.models import WebinarPage
 
 from .. import markdown
@@ -70,7 +71,7 @@ REACTION_KINDS = (
     + [Reaction.Kind.AGREE] * 2
 )
 ROLE_SIGN_INS = {"moderator": "moderator@example.org", "member": "member@example.org"}
-PAGE_TYPES = {"resource": ResourcePage, "webinar": WebinarPage}
+PAGE_TYPES = {"resource": ResourcePage, "webinar": WebinarPage, "story": StoryPage}
 
 
 def build(stdout):
@@ -134,6 +135,21 @@ def ensure_pages(home, spec, board_specs):
             members_only=board_spec["members_only"],
         )
     return index, boards
+
+
+def discuss_pages(topic_specs):
+    """Topics about pages made by demos that run after this one (stories), on the "Discuss
+    this" board, written by the same demo writers; how many were new."""
+    site = Site.objects.filter(is_default_site=True).first()
+    board = ForumSettings.for_site(site).discussion_board
+    writers = demo_writers()
+    if board is None or not writers:
+        return 0
+    spec = read_data(__package__, "forums.json")
+    people = Writers(writers, ensure_pseudonyms(spec["pseudonyms"], writers))
+    counts = dict.fromkeys(("topics", "posts", "reactions", "reports"), 0)
+    ensure_topics(board, topic_specs, people, counts)
+    return counts["topics"]
 
 
 def ensure_discussion_board(board):

@@ -11,6 +11,9 @@ needs the home page, and uses the approved demo members for the events). It crea
 - preview pages for every PDF, drawn by the same task an upload uses;
 - 405 downloads and 943 previews spread over the last 18 months, none before the
   resource was published (seeded, so the same every time; popular resources get more);
+- co-authors and contributors credited on "Walking the service" (one named, one named
+  with the "expert by experience" label, one under a pseudonym, one anonymous), made by the
+  webinars demo's `credits_from`;
 - the library, folders and resources in Welsh, translated through wagtail-localize as an
   editor would (core.demo_translation): titles, summaries, descriptions and content notes
   in Welsh; the documents and videos they offer stay the English ones.
@@ -34,6 +37,7 @@ from core.demo import bulk_create_backdated, find_or_create_page, find_page, rea
 from core.demo_translation import translate
 from home.models import HomePage
 from members.models import MemberProfile, User
+from webinars import demo as webinars_demo
 
 from ..models import (
     AlternativeFormat,
@@ -183,6 +187,9 @@ def new_resource(folder, folder_spec, spec, index):
         content_note=spec.get("content_note", ""),
     )
     page.tags.add(*spec["tags"])
+    if spec.get("credits"):
+        # Its co-authors and contributors, as the webinars' demo makes the people it credits.
+        page.credits = webinars_demo.credits_from(spec["credits"])
     if spec.get("easy_read"):
         easy_read = make_document(
             {"title": f"{spec['title']} (easy read)", "summary": spec["summary"]},

@@ -31,6 +31,7 @@ from wagtail.search import index
 from core import access, serving
 from core.embeds import privacy_enhanced_embed_url
 from core.pages import BasePage, ContentNoteMixin, MembersOnlyMixin
+from webinars.models.credits import credited_names
 
 from ..preview_messages import preview_notice
 from .documents import ResourceDocument
@@ -277,11 +278,13 @@ class ResourcePage(ContentNoteMixin, RoutablePageMixin, BasePage):
         ),
         InlinePanel("alternative_formats", heading=_("Alternative formats")),
         InlinePanel("related_resources", heading=_("Related resources")),
+        InlinePanel("credits", heading=_("Co-authors and contributors"), label=_("credit")),
     ]
     search_fields = [
         *BasePage.search_fields,
         index.SearchField("description", boost=0.5),
         index.SearchField("authors"),
+        index.SearchField("searchable_credits"),
         index.SearchField("organisation"),
         index.SearchField("document_text", boost=0.5),
         index.RelatedFields("tags", [index.SearchField("name")]),
@@ -298,6 +301,10 @@ class ResourcePage(ContentNoteMixin, RoutablePageMixin, BasePage):
 
     class Meta:
         verbose_name = _("resource")
+
+    def searchable_credits(self):
+        """Credited names that may be indexed for search: only those with consent."""
+        return credited_names(self)
 
     def document_text(self):
         return self.document.extracted_text if self.document_id else ""

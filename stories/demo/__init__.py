@@ -1,15 +1,18 @@
-"""Demo content for stories: the listing "Stories" and 13 stories across the three kinds.
+"""Demo content for stories: the listing "Stories" and 14 stories across the three kinds.
 
 `build(stdout)` is called by `manage.py demo_content` after the resources, webinars and
 forums demos (it points stories at their pages, and gives member-told stories to generated
 demo members, never to the role sign-ins). It creates:
 
 - the public listing "Stories" at /stories/, in the menu, and its Welsh translation;
-- 4 blog posts and 4 case studies by the editors, guests and services, and 5 personal
-  narratives told by members: one named, two under a pseudonym, one anonymous, and one
-  retracted by its teller (unpublished, so it is shown nowhere);
-- content notes on several, three members-only stories, comments allowed on three, and
-  related resources and webinars where those demos made them.
+- 4 blog posts and 4 case studies by the editors, guests and services, and 6 personal
+  narratives told by members: one named, two under a pseudonym, one anonymous, one
+  retracted by its teller (unpublished, so it is shown nowhere) and one anonymous
+  narrative waiting for the editors (in "Story review", so editors find it on their
+  dashboard);
+- content notes on several, four members-only stories, comments allowed and members'
+  comments on three (topics on the "Discuss this" board), and related resources and
+  webinars where those demos made them.
 
 The words are in `data/` (see `data/README.md`). It is idempotent: the listing and stories
 are found by their place in the tree and their slug, and what exists is left as it is.
@@ -27,8 +30,10 @@ from home.models import HomePage
 from members.demo import DEMO_LOGINS
 from members.models import MemberProfile, User
 from resources.models import ResourcePage
+from webinars import demo as webinars_demo
 from webinars.models import WebinarPage
 
+from .. import workflow
 from ..models import StoryIndexPage, StoryPage, StoryRelatedPage, StoryTheme
 
 WELSH = "cy"
@@ -59,9 +64,25 @@ def build(stdout):
             add_story(listing, story_spec, tellers, themes)
             new += 1
     translated = ensure_welsh(listing, spec, stdout)
+    discussed = discuss(read_data(__package__, "stories.json")["stories"])
     stdout.write(
         f"Stories: {StoryPage.objects.child_of(listing).count()} stories ({new} new, "
-        f"{translated} new Welsh translations).\n"
+        f"{translated} new Welsh translations, {discussed} new discussions).\n"
+    )
+
+
+def discuss(specs):
+    """Members' comments on the stories that have a `discussion`: a topic about each on the
+    forums' "Discuss this" board (the forums demo, which runs first, makes the board)."""
+    # Imported here: the forums demo knows its writers; the forums app imports stories.
+    from forums.demo import discuss_pages
+
+    return discuss_pages(
+        [
+            {"about": {"story": spec["slug"]}, **spec["discussion"]}
+            for spec in specs
+            if "discussion" in spec
+        ]
     )
 
 
@@ -107,7 +128,15 @@ def add_story(listing, spec, tellers, themes):
         target = related_page(related)
         if target is not None:
             story.related_pages.add(StoryRelatedPage(target=target))
+    story.credits = webinars_demo.credits_from(spec.get("credits", []))
     listing.add_child(instance=story)
+    if spec.get("awaiting_review"):
+        # Told in the site and sent to the editors: it waits in their "Story review".
+        StoryPage.objects.filter(pk=story.pk).update(live=False)
+        story.refresh_from_db()
+        story.save_revision(user=teller)
+        workflow.send_for_review(story, teller)
+        return story
     story.save_revision().publish()
     StoryPage.objects.filter(pk=story.pk).update(
         first_published_at=published, last_published_at=published

@@ -1,5 +1,6 @@
 """The stories app's models: themes, the stories listing and one story."""
 
+from .consent import StoryConsentReview, StoryConsentReviewQuerySet
 from .drafts import StoryDraft
 from .pages import (
     Attribution,
@@ -15,6 +16,8 @@ __all__ = [
     "DEFAULT_THEMES",
     "Attribution",
     "StoryIndexPage",
+    "StoryConsentReview",
+    "StoryConsentReviewQuerySet",
     "StoryDraft",
     "StoryKind",
     "StoryPage",

@@ -25,6 +25,7 @@ from wagtail.admin.panels import (
     MultiFieldPanel,
     PageChooserPanel,
 )
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
@@ -34,6 +35,7 @@ from core import access
 from core.pages import BasePage, ContentNoteMixin, MembersOnlyMixin
 from members.models import Sector
 
+from .. import feeds
 from ..blocks import StoryBodyBlock
 from .themes import StoryTheme
 
@@ -65,8 +67,9 @@ class StoryPageQuerySet(PageQuerySet):
         return self.live().public().not_retracted()
 
 
-class StoryIndexPage(BasePage):
-    """Every story below it, newest first, with filters by kind, theme and sector."""
+class StoryIndexPage(RoutablePageMixin, BasePage):
+    """Every story below it, newest first, with filters by kind, theme and sector; its
+    feeds (`feed/`, `feed/atom/`) hold the stories everyone may read."""
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
 
@@ -89,6 +92,14 @@ class StoryIndexPage(BasePage):
 
     def stories(self):
         return StoryPage.objects.child_of(self).live_stories()
+
+    @path("feed/", name="rss")
+    def rss(self, request):
+        return feeds.StoryFeed(self)(request)
+
+    @path("feed/atom/", name="atom")
+    def atom(self, request):
+        return feeds.StoryAtomFeed(self)(request)
 
     def listing_context(self, request):
         """One page of stories and the filters, in the same number of queries however many
@@ -154,6 +165,8 @@ class StoryIndexPage(BasePage):
             story.allowed = verdict.allowed
             story.refusal = "" if verdict.allowed else str(verdict)
         return {
+            "rss_url": self.url + self.reverse_subpage("rss"),
+            "atom_url": self.url + self.reverse_subpage("atom"),
             "stories": page_obj,
             "kind_options": kind_options,
             "theme_options": theme_options,
@@ -243,6 +256,7 @@ class StoryPage(MembersOnlyMixin, ContentNoteMixin, BasePage):
         InlinePanel(
             "related_pages", heading=_("Related resources and webinars"), label=_("related page")
         ),
+        InlinePanel("credits", heading=_("Co-authors and contributors"), label=_("credit")),
     ]
     # Only what the story says, never who told it: no teller, pseudonym or author fields.
     search_fields = [

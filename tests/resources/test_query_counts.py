@@ -19,12 +19,13 @@ pytestmark = pytest.mark.django_db
 #: Signed-in requests also load the session, the user and their membership.
 EXPECTED = {
     ("folder", "visitor"): 20,
-    # A resource page: also the forum settings with their discussion board ("Discuss this").
-    ("resource", "visitor"): 23,
+    # A resource page: also the forum settings with their discussion board ("Discuss this"),
+    # and its credits with their people.
+    ("resource", "visitor"): 24,
     ("download", "visitor"): 16,
     ("document URL", "visitor"): 8,
     ("folder", "member"): 25,
-    ("resource", "member"): 28,
+    ("resource", "member"): 29,
     ("download", "member"): 19,
     ("document URL", "member"): 11,
 }

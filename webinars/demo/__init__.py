@@ -16,7 +16,11 @@ creates:
   1pm UK time), one with places left and one full, with a waiting list of 3;
 - an involvement record (part, payment, expenses) for each speaker's part in each webinar;
 - the listing, the webinars and the speakers in Welsh, translated through wagtail-localize
-  as an editor would (core.demo_translation).
+  as an editor would (core.demo_translation);
+- credits (co-authors and contributors) where a webinar's data lists them. The resources
+  and stories demos credit their pages too, through `credits_from`, with the contributors
+  of `data/contributors.json`: people who are credited but do not speak, one named, one
+  named with the label, one under a pseudonym and one who withdrew their name.
 
 Places go to generated members, never to the role sign-ins (members.demo.DEMO_LOGINS), so
 the demo member can register by hand. The words are in `data/` (see `data/README.md`). It
@@ -44,6 +48,7 @@ from members.models import MemberProfile, User
 from ..consent import CONSENT_TEXTS, Use
 from ..models import (
     AgendaItem,
+    Credit,
     Involvement,
     Registration,
     Speaker,
@@ -195,6 +200,7 @@ def new_speaker(spec, locale, editor):
         name=spec["name"],
         role=spec["role"],
         organisation=spec["organisation"],
+        pseudonym=spec.get("pseudonym", ""),
         bio=spec["bio"],
         expert_by_experience=spec["expert_by_experience"],
         photo=speaker_photo(spec["key"], spec["name"], spec["photo"]) if spec["photo"] else None,
@@ -213,6 +219,30 @@ def new_speaker(spec, locale, editor):
         )
     speaker.refresh_from_db()
     return speaker
+
+
+# Credits -------------------------------------------------------------------------------
+
+
+def credits_from(specs, people=None):
+    """Unsaved Credit rows for `specs` (`person`: a key, `role`: a CreditRole value) in their
+    order, for a new page. A key is one of `people` ({key: Speaker}) or of the contributors
+    in `data/contributors.json`, each found by name or made, with their consent history."""
+    people = dict(people or {})
+    wanted = {spec["person"] for spec in specs} - set(people)
+    if wanted:
+        people.update(ensure_contributors(wanted))
+    return [Credit(person=people[spec["person"]], role=spec["role"]) for spec in specs]
+
+
+def ensure_contributors(keys):
+    """{key: Speaker} for the contributors with these keys, making those who are missing."""
+    specs = [
+        {**spec, "bio": "", "photo": None}
+        for spec in read_data(__package__, "contributors.json")["contributors"]
+        if spec["key"] in keys
+    ]
+    return ensure_speakers(specs, {"speakers": 0})
 
 
 # Webinars ------------------------------------------------------------------------------
@@ -261,6 +291,7 @@ def ensure_webinar(listing, spec, speakers, contacts):
         )
     for quote in spec.get("quotes", []):
         webinar.quotes.add(WebinarQuote(speaker=speakers[quote["speaker"]], text=quote["text"]))
+    webinar.credits = credits_from(spec.get("credits", []), speakers)
     listing.add_child(instance=webinar)
     webinar.save_revision().publish()
     webinar.refresh_from_db()

@@ -1,5 +1,7 @@
-"""The webinars app's models: pages, speakers and their consent, registrations."""
+"""The webinars app's models: pages, speakers and their consent, registrations, and the
+co-production credits of resources, webinars and stories."""
 
+from .credits import Credit, CreditRole, ShownCredit, credited_names, shown_credits
 from .pages import (
     AgendaItem,
     WebinarDocument,
@@ -16,8 +18,11 @@ __all__ = [
     "AgendaItem",
     "CalendarToken",
     "ConsentRecord",
+    "Credit",
+    "CreditRole",
     "Involvement",
     "Registration",
+    "ShownCredit",
     "ShownSpeaker",
     "Speaker",
     "WebinarDocument",
@@ -26,5 +31,7 @@ __all__ = [
     "WebinarPageTag",
     "WebinarQuote",
     "WebinarSpeaker",
+    "credited_names",
     "record_consent",
+    "shown_credits",
 ]

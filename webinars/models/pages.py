@@ -39,6 +39,7 @@ from core.pages import BasePage, ContentNoteMixin, MembersOnlyMixin
 
 from .. import calendars, feeds, registration
 from ..admin_forms import WebinarPageForm
+from .credits import credited_names
 from .registrations import Registration
 from .speakers import Speaker
 
@@ -373,6 +374,7 @@ class WebinarPage(ContentNoteMixin, RoutablePageMixin, BasePage):
         InlinePanel("speakers", heading=_("Speakers"), label=_("speaker")),
         InlinePanel("agenda_items", heading=_("Agenda"), label=_("agenda item")),
         InlinePanel("quotes", heading=_("Quotes"), label=_("quote")),
+        InlinePanel("credits", heading=_("Co-authors and contributors"), label=_("credit")),
         MultiFieldPanel(
             [
                 FieldPanel("capacity"),
@@ -414,6 +416,7 @@ class WebinarPage(ContentNoteMixin, RoutablePageMixin, BasePage):
         *BasePage.search_fields,
         index.SearchField("description", boost=0.5),
         index.SearchField("speaker_names"),
+        index.SearchField("searchable_credits"),
         index.RelatedFields("themes", [index.SearchField("name")]),
         index.FilterField("start"),
         index.FilterField("end"),
@@ -495,6 +498,10 @@ class WebinarPage(ContentNoteMixin, RoutablePageMixin, BasePage):
         """Names that may be indexed for search: only those with consent."""
         names = [speaker.name for speaker in self.appearing_speakers() if speaker.consent_name]
         return " ".join(names)
+
+    def searchable_credits(self):
+        """Credited names that may be indexed for search: only those with consent."""
+        return credited_names(self)
 
     def recording_allowed(self):
         """Everyone taking part has agreed to the recording being published."""

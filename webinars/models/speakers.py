@@ -1,5 +1,9 @@
 """Speakers (a translatable snippet) and the consent they have given for each use.
 
+A Speaker is anyone the site credits: webinar speakers and chairs, and the co-authors and
+contributors of resources, webinars and stories (webinars.models.credits). Someone who has
+not agreed to their name being shown is shown by the pseudonym they chose, else anonymously.
+
 A speaker's consent is a history of records, never edited: each gives or withdraws one use
 (`consent.Use`) on a date, against a version of the consent wording. What is true now is
 the newest record for each use, copied onto every language copy of the speaker as the
@@ -18,6 +22,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel
 from wagtail.models import Locale, TranslatableMixin
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from ..consent import CURRENT_VERSION, VERSION_CHOICES, Use
 from ..signals import consent_changed
@@ -31,6 +36,15 @@ class Speaker(TranslatableMixin, index.Indexed, models.Model):
         _("role"), max_length=120, blank=True, help_text=_("For example 'Peer researcher'.")
     )
     organisation = models.CharField(_("organisation"), max_length=160, blank=True)
+    pseudonym = models.CharField(
+        _("pseudonym"),
+        max_length=80,
+        blank=True,
+        help_text=_(
+            "A name they chose to be shown by when they have not agreed to their own name "
+            "being shown. Leave empty to show them anonymously."
+        ),
+    )
     bio = models.TextField(
         _("short biography"),
         max_length=700,
@@ -73,7 +87,12 @@ class Speaker(TranslatableMixin, index.Indexed, models.Model):
             )
         ),
         MultiFieldPanel(
-            [FieldPanel("name"), FieldPanel("role"), FieldPanel("organisation")],
+            [
+                FieldPanel("name"),
+                FieldPanel("pseudonym"),
+                FieldPanel("role"),
+                FieldPanel("organisation"),
+            ],
             heading=_("Who they are"),
         ),
         FieldPanel("bio"),
@@ -81,7 +100,11 @@ class Speaker(TranslatableMixin, index.Indexed, models.Model):
         FieldPanel("expert_by_experience"),
     ]
 
-    # Only what the speaker consented to is indexed (see the methods below).
+    # A pseudonym is the person's own choice of name: the same in every language.
+    override_translatable_fields = [SynchronizedField("pseudonym")]
+
+    # Only what the speaker consented to is indexed (see the methods below); a pseudonym is
+    # not, so that a search never puts it beside the real name's other details.
     search_fields = [
         index.SearchField("searchable_name", boost=2),
         index.SearchField("searchable_bio"),
@@ -91,7 +114,8 @@ class Speaker(TranslatableMixin, index.Indexed, models.Model):
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("speaker")
-        verbose_name_plural = _("speakers")
+        # Everyone the site credits, as the Snippets list names them.
+        verbose_name_plural = _("speakers and contributors")
         ordering = ["name"]
 
     def __str__(self):
@@ -119,6 +143,7 @@ class Speaker(TranslatableMixin, index.Indexed, models.Model):
             bio=self.bio if self.consent_bio else "",
             photo=self.photo if self.consent_photo and self.photo_id else None,
             expert_by_experience=self.expert_by_experience and self.consent_label,
+            pseudonym="" if named else self.pseudonym.strip(),
         )
 
     # Consent -----------------------------------------------------------------------------
@@ -163,7 +188,8 @@ class Speaker(TranslatableMixin, index.Indexed, models.Model):
 
 @dataclass(frozen=True)
 class ShownSpeaker:
-    """A speaker as the public may see them: a use without consent is empty."""
+    """A speaker as the public may see them: a use without consent is empty. `pseudonym` is
+    given only when the name is not shown."""
 
     pk: int
     name: str
@@ -172,13 +198,18 @@ class ShownSpeaker:
     bio: str
     photo: object
     expert_by_experience: bool
+    pseudonym: str = ""
 
     @property
     def named(self):
         return bool(self.name)
 
+    def shown_as(self, anonymous):
+        """The name, else the pseudonym, else `anonymous` (words such as "A contributor")."""
+        return self.name or self.pseudonym or str(anonymous)
+
     def __str__(self):
-        return self.name or str(_("A speaker who has asked not to be named"))
+        return self.shown_as(_("A speaker who has asked not to be named"))
 
 
 class ConsentRecord(models.Model):

@@ -10,6 +10,7 @@ from wagtail.models import Page
 
 from core.personal_data import ErasureChoice, chosen, erases, exports, offer_on_erasure
 from stories.signals import choices_changed as story_choices_changed
+from stories.signals import deleting_retracted as deleting_retracted_story
 
 from . import discussions, posting, watching
 from .models import (
@@ -20,6 +21,7 @@ from .models import (
     PostRevision,
     Reaction,
     Report,
+    Topic,
     TopicVisit,
 )
 from .models.following import DigestSent, Mute, Notification, NotificationPreference, Watch
@@ -149,6 +151,13 @@ def story_choices_changed_handler(sender, story, **kwargs):
     (what members wrote stays theirs, and readable; a moderator may reopen it)."""
     if not story.comments_allowed:
         discussions.close_discussion(story)
+
+
+@receiver(deleting_retracted_story, dispatch_uid="forums_retracted_story_deleted")
+def retracted_story_deleted(sender, story, **kwargs):
+    """A retracted story is deleted when its keeping time is up: so is the discussion about
+    it, whose posts may quote it (stories.retention)."""
+    Topic.objects.filter(about_page_id=story.pk).delete()
 
 
 # Moderation: reports, pauses, and what moderators decided --------------------------------

@@ -32,7 +32,7 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
 from django.db import IntegrityError, transaction
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, F, OuterRef, Q
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -161,6 +161,7 @@ def flag_unanswered(now=None):
     """Flag every open review asked `ANSWER_WITHIN` ago or more with no answer; the story
     stays published. Tell the editors once about the newly flagged; return how many."""
     now = now or timezone.now()
+    close_answered_otherwise(now)
     unanswered = StoryConsentReview.objects.open().filter(
         flagged_at__isnull=True, asked_at__lte=now - ANSWER_WITHIN
     )
@@ -170,6 +171,15 @@ def flag_unanswered(now=None):
     if flagged:
         tell_editors(flagged)
     return flagged
+
+
+def close_answered_otherwise(now):
+    """Close the questions the teller answered another way, by sending changes to their
+    story since we asked (which records their consent again). (A retracted story's
+    question is closed already: `open()` leaves it out.)"""
+    StoryConsentReview.objects.open().filter(story__consent_given_at__gt=F("asked_at")).update(
+        answer=Answer.CHANGED, answered_at=now
+    )
 
 
 def editors():

@@ -36,10 +36,13 @@ CONSENT_TEXT = _(
     "comes off the site at once."
 )
 
-#: What is kept after a retraction, and why (for "Your stories" and the lead's note).
+#: What is kept after a retraction, for how long and why (for "Your stories" and the
+#: retraction page; stories.retention deletes it when the time is up).
 RETRACTION_KEEPS = _(
-    "The saved versions of your story stay in the editors' records so that they can check "
-    "what was published and when; they are never shown on the site again."
+    "The saved versions of your story stay in the editors' records for 90 days, so that "
+    "they can answer any question about what was published and when; they are never shown "
+    "on the site again. After 90 days they are deleted, with the discussion about your "
+    "story."
 )
 
 #: Suggested subjects for the content note, shown as checkboxes.

@@ -6,7 +6,7 @@ Migration 0003 makes it and assigns it to every stories listing; `review_workflo
 or repairs it (a listing made later, or a database without the migration's data).
 """
 
-from wagtail.models import GroupApprovalTask, Workflow, WorkflowPage, WorkflowState
+from wagtail.models import GroupApprovalTask, Workflow, WorkflowPage, WorkflowState, WorkflowTask
 
 from members import roles
 
@@ -25,7 +25,9 @@ def review_workflow(listing):
         if task is None:
             task = GroupApprovalTask.objects.create(name=TASK_NAME)
         task.groups.add(roles.get_group(roles.EDITORS))
-        workflow.workflow_tasks.create(task=task, sort_order=0)
+        # Saved at once: the workflow's own `workflow_tasks` (a cluster relation) would only
+        # hold it in memory.
+        WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
     WorkflowPage.objects.update_or_create(page=listing, defaults={"workflow": workflow})
     return workflow
 

@@ -151,8 +151,8 @@ def test_running_twice_the_same_day_asks_once(story, teller):
     assert StoryConsentReview.objects.count() == 1
     assert len(story_emails(teller)) == 1
     assert out.getvalue().splitlines() == [
-        "Consent questions sent: 1; flagged for the editors: 0",
-        "Consent questions sent: 0; flagged for the editors: 0",
+        "Consent questions sent: 1; flagged for the editors: 0; retracted stories deleted: 0",
+        "Consent questions sent: 0; flagged for the editors: 0; retracted stories deleted: 0",
     ]
 
 
@@ -184,6 +184,17 @@ def test_no_answer_after_30_days_is_flagged_and_the_story_stays_live(
     story = fresh(story)
     assert story.live and not story.is_retracted
     assert signed_in(member).get(story.url).status_code == 200
+
+
+def test_changes_sent_since_we_asked_answer_the_question(story, asked):
+    # The teller changed their story (and consented again) without answering the email.
+    StoryPage.objects.filter(pk=story.pk).update(consent_given_at=NOW + timedelta(days=3))
+
+    assert consent_review.flag_unanswered(NOW + timedelta(days=30)) == 0
+
+    asked.refresh_from_db()
+    assert asked.flagged_at is None
+    assert asked.answer == StoryConsentReview.Answer.CHANGED
 
 
 def test_the_editors_are_told_once_with_a_count_and_no_story(story, asked, editor, member):

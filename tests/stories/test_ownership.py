@@ -398,3 +398,21 @@ def test_members_emailed_about_its_discussion_never_learn_who_told_it(
         html = "".join(str(body) for body, _type in getattr(email, "alternatives", []))
         for text in (email.subject, email.body, html):
             assert "Fairweather" not in text and "Robin" not in text
+
+
+def test_a_missing_review_workflow_is_made_again_and_waits_for_the_editors(as_teller, teller):
+    from wagtail.models import Task, Workflow
+
+    from stories import workflow
+
+    Workflow.objects.filter(name=workflow.WORKFLOW_NAME).delete()
+    Task.objects.filter(name=workflow.TASK_NAME).delete()
+
+    tell(as_teller)
+
+    story = StoryPage.objects.get(teller=teller)
+    assert not story.live
+    assert story.current_workflow_state is not None
+    assert [task.name for task in story.current_workflow_state.workflow.tasks] == [
+        workflow.TASK_NAME
+    ]

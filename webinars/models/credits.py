@@ -97,7 +97,9 @@ def credits_of(page, preview=False):
         items = [item for item in page.credits.all() if item.person_id]
     else:
         items = list(
-            Credit.objects.filter(page_id=page.pk).select_related("person").order_by("sort_order")
+            Credit.objects.filter(page_id=page.pk)
+            .select_related("person")
+            .order_by("sort_order", "pk")
         )
     keys = {
         item.person.translation_key for item in items if item.person.locale_id != page.locale_id

@@ -30,6 +30,7 @@ Caching
 
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import wraps
 
 from django.apps import apps
 from django.db.models import Exists, IntegerField, OuterRef, Q, Value
@@ -39,6 +40,7 @@ from django.shortcuts import resolve_url
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers, patch_cache_control
+from django.views.decorators.cache import never_cache
 
 from wagtail.models import Page, PageViewRestriction, ReferenceIndex
 from wagtail.models.view_restrictions import BaseViewRestriction
@@ -404,6 +406,22 @@ def refusal(request, verdict, page=None):
         )
     mark_private(request)
     return response
+
+
+def approved_members_only(view):
+    """A view for approved members only (their own things: stories, consensus studies):
+    anyone else gets `refusal` (sign in, or why not), and what it shows is kept by no
+    cache."""
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        verdict = member_verdict(request.user)
+        if not verdict.allowed:
+            return refusal(request, verdict)
+        mark_private(request)
+        return view(request, *args, **kwargs)
+
+    return never_cache(wrapped)
 
 
 class PrivateResponseMiddleware:

@@ -30,10 +30,11 @@ returns a list of `Figure`::
             ),
         ]
 
-Figures are shown in `order` (then label). Orders in use: members 10, resources 20 to 50;
-webinars should use 60 to 79 and forums 80 to 99. `key` is a stable name for the CSV
-export (and for tests); it must be unique across apps. The function runs on every view of
-the report, so keep it to a few counting queries.
+Figures are shown in `order` (then label). Orders in use: members 10, resources 20 to 50,
+webinars 60 to 79, forums 80 to 89, stories 90 to 99, consensus studies 100 to 109; the
+narrative evaluation should use 110 to 119 and coaching 120 to 129. `key` is a stable name
+for the CSV export (and for tests); it must be unique across apps. The function runs on
+every view of the report, so keep it to a few counting queries.
 """
 
 import csv

@@ -59,6 +59,7 @@ urlpatterns += i18n_patterns(
     path("search/", include("search.urls")),
     path("my-webinars/", include("webinars.urls")),
     path("my-stories/", include("stories.urls")),
+    path("consensus/", include("consensus.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -8,25 +8,13 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.cache import never_cache
 
 from core import access
 
 from . import consent_review, telling
 from .models import StoryPage
 
-
-def approved_only(view):
-    def wrapped(request, *args, **kwargs):
-        verdict = access.member_verdict(request.user)
-        if not verdict.allowed:
-            return access.refusal(request, verdict)
-        access.mark_private(request)
-        return view(request, *args, **kwargs)
-
-    wrapped.__name__ = view.__name__
-    wrapped.__doc__ = view.__doc__
-    return never_cache(wrapped)
+approved_only = access.approved_members_only
 
 
 def own_story(request, pk):

@@ -9,8 +9,6 @@ moderators, who also work in the admin, see neither. Deleting a speaker deletes 
 consent history, so it stays with the model permission (superusers).
 """
 
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Permission
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect
@@ -27,42 +25,14 @@ from wagtail.admin.views.generic import IndexView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import ListingButton
-from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.snippets.views import snippets as snippet_views
 
-from core.reports import VIEW_REPORTS, can_read_reports, table_response
+from core.policies import EditorsPermissionPolicy
+from core.reports import can_read_reports, table_response
 
 from .admin_forms import ConsentRecordForm
 from .consent import CONSENT_TEXTS, CURRENT_VERSION, Use, consent_text
 from .models import ConsentRecord, Involvement, Speaker, record_consent
-
-
-class EditorsPermissionPolicy(ModelPermissionPolicy):
-    """The model's own permissions, and `editor_actions` for whoever may read reports."""
-
-    def __init__(self, model, editor_actions):
-        super().__init__(model)
-        self.editor_actions = frozenset(editor_actions)
-
-    def user_has_permission(self, user, action):
-        if action in self.editor_actions and can_read_reports(user):
-            return True
-        return super().user_has_permission(user, action)
-
-    def users_with_any_permission(self, actions):
-        condition = self._get_users_with_any_permission_codenames_filter(
-            self._get_permission_codenames(actions)
-        )
-        if self.editor_actions.intersection(actions):
-            app_label, codename = VIEW_REPORTS.split(".")
-            readers = Permission.objects.filter(
-                content_type__app_label=app_label, codename=codename
-            )
-            condition |= (
-                Q(user_permissions__in=readers) | Q(groups__permissions__in=readers)
-            ) & Q(is_active=True)
-        return get_user_model().objects.filter(condition).distinct()
-
 
 SPEAKER_POLICY = EditorsPermissionPolicy(Speaker, editor_actions=("add", "change", "view"))
 INVOLVEMENT_POLICY = EditorsPermissionPolicy(

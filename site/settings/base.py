@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "webinars",
     "forums",
     "stories",
+    "consensus",
     "search",
     "wagtail_localize",
     "wagtail_localize.locales",

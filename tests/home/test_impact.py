@@ -68,6 +68,9 @@ class TestFigures:
             "stories_blog",
             "stories_case_study",
             "stories_narrative",
+            "consensus_studies",
+            "consensus_participants",
+            "consensus_statements_agreed",
         ]
 
     def test_a_figure_registered_by_another_app_appears_in_its_place(self):

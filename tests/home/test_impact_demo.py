@@ -59,6 +59,10 @@ def test_demo_figures_are_the_seed_workspaces(demo_content):
         "stories_blog": 0,
         "stories_case_study": 0,
         "stories_narrative": 0,
+        # Nor the consensus demo (tests/consensus).
+        "consensus_studies": 0,
+        "consensus_participants": 0,
+        "consensus_statements_agreed": 0,
     }
 
 

@@ -30,4 +30,6 @@ def test_stories_published_are_counted_by_kind(listing):
 def test_the_story_figures_come_in_their_place():
     keys = [figure.key for figure in collect_figures()]
 
-    assert keys[-3:] == ["stories_blog", "stories_case_study", "stories_narrative"]
+    start = keys.index("stories_blog")
+    assert keys[start - 1] == "members_who_posted"  # after the forums' figures
+    assert keys[start : start + 3] == ["stories_blog", "stories_case_study", "stories_narrative"]

@@ -416,3 +416,17 @@ def test_a_missing_review_workflow_is_made_again_and_waits_for_the_editors(as_te
     assert [task.name for task in story.current_workflow_state.workflow.tasks] == [
         workflow.TASK_NAME
     ]
+
+
+@pytest.mark.parametrize("action", ["retract", "choices"])
+def test_the_front_end_cache_is_told_to_drop_the_story_its_listing_and_the_home_page(
+    as_teller, story, listing, home_page, monkeypatch, django_capture_on_commit_callbacks, action
+):
+    purged = []
+    monkeypatch.setattr(telling, "purge_pages_from_cache", lambda pages: purged.extend(pages))
+    with django_capture_on_commit_callbacks(execute=True):
+        if action == "retract":
+            as_teller.post(reverse("stories:retract", args=[story.pk]))
+        else:
+            as_teller.post(choices_url(story), {"audience": "members", "attribution": "anonymous"})
+    assert {page.pk for page in purged} >= {story.pk, listing.pk, home_page.pk}

@@ -78,3 +78,20 @@ def test_only_editors_finish_a_study(signed_in, people, moderator, study, closed
 
 def test_finishing_needs_a_post(signed_in, editor, study, closed_round):
     assert signed_in(editor).get(finish_url(study)).status_code == 405
+
+
+def test_a_round_closed_early_says_when_it_really_closed(signed_in, member, study):
+    round = RoundFactory(study=study)  # planned to close in a week
+    rounds.open_round(round)
+    rounds.close_round(round)
+    today = timezone.localdate().strftime("%-d %B %Y")
+    page = signed_in(member).get(reverse("consensus:round", args=[study.slug, round.number]))
+    html = page.content.decode()
+    assert f"This round closed on {today}" in html
+    assert reverse("consensus:results", args=[study.slug]) in html
+
+
+def test_members_find_the_studies_and_their_stories_from_their_account(signed_in, member):
+    html = signed_in(member).get(reverse("members:account")).content.decode()
+    assert reverse("consensus:studies") in html
+    assert reverse("stories:mine") in html

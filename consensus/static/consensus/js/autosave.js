@@ -2,6 +2,8 @@
  * Saves one statement's rating (and comment) as soon as it changes, so that nothing is
  * lost if the person leaves the page. The form works fully without this script: its
  * buttons save every answer. Sends the form's CSRF token; the server answers in JSON.
+ * One save at a time for each statement, a moment after the last change (arrow keys move
+ * through the radios one change at a time): what is stored is always the final choice.
  */
 (function () {
   "use strict";
@@ -28,6 +30,32 @@
     }
   }
 
+  var WAIT = 400;
+  var timers = {};
+  var sending = {};
+  var again = {};
+
+  function later(block) {
+    var id = block.getAttribute("data-statement");
+    window.clearTimeout(timers[id]);
+    timers[id] = window.setTimeout(function () {
+      if (sending[id]) {
+        again[id] = true; // saved with the latest values once this one answers
+      } else {
+        save(block);
+      }
+    }, WAIT);
+  }
+
+  function done(block) {
+    var id = block.getAttribute("data-statement");
+    sending[id] = false;
+    if (again[id]) {
+      again[id] = false;
+      save(block);
+    }
+  }
+
   function save(block) {
     var id = block.getAttribute("data-statement");
     var checked = block.querySelector("input[data-rating]:checked");
@@ -40,6 +68,7 @@
     body.append("statement", id);
     body.append("rating", checked.value);
     body.append("comment", comment ? comment.value : "");
+    sending[id] = true;
     fetch(url, {
       method: "POST",
       body: body,
@@ -51,9 +80,11 @@
       })
       .then(function (answer) {
         say(block, answer.message);
+        done(block);
       })
       .catch(function () {
         say(block, form.getAttribute("data-autosave-failed") || "");
+        done(block);
       });
   }
 
@@ -67,7 +98,7 @@
       block = form.querySelector("[data-statement='" + name.slice("comment-".length) + "']");
     }
     if (block) {
-      save(block);
+      later(block);
     }
   });
 })();

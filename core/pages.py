@@ -7,13 +7,14 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
 from . import access
 from .mixins import ContentNoteMixin, MembersOnlyMixin
 
-__all__ = ["BasePage", "ContentNoteMixin", "MembersOnlyMixin"]
+__all__ = ["BasePage", "ContentNoteMixin", "ListingPage", "MembersOnlyMixin"]
 
 
 class BasePage(Page):
@@ -44,3 +45,24 @@ class BasePage(Page):
         if request is not None and not access.page_verdict(request, self).allowed:
             return []
         return super().get_sitemap_urls(request)
+
+
+class ListingPage(BasePage):
+    """A page listing the pages below it (webinars, stories): an introduction, and the
+    listing's own context (`listing_context(request)`, which each listing defines)."""
+
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    search_fields = [*BasePage.search_fields, index.SearchField("intro")]
+
+    class Meta:
+        abstract = True
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(self.listing_context(request))
+        return context
+
+    def listing_context(self, request):
+        raise NotImplementedError

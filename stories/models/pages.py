@@ -26,13 +26,13 @@ from wagtail.admin.panels import (
     PageChooserPanel,
 )
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.fields import RichTextField, StreamField
+from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from core import access
-from core.pages import BasePage, ContentNoteMixin, MembersOnlyMixin
+from core.pages import BasePage, ContentNoteMixin, ListingPage, MembersOnlyMixin
 from members.models import Sector
 
 from .. import feeds
@@ -67,14 +67,9 @@ class StoryPageQuerySet(PageQuerySet):
         return self.live().public().not_retracted()
 
 
-class StoryIndexPage(RoutablePageMixin, BasePage):
+class StoryIndexPage(RoutablePageMixin, ListingPage):
     """Every story below it, newest first, with filters by kind, theme and sector; its
     feeds (`feed/`, `feed/atom/`) hold the stories everyone may read."""
-
-    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
-
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
-    search_fields = [*BasePage.search_fields, index.SearchField("intro")]
 
     template = "stories/story_index_page.html"
     parent_page_types = ["home.HomePage"]
@@ -84,11 +79,6 @@ class StoryIndexPage(RoutablePageMixin, BasePage):
 
     class Meta:
         verbose_name = _("stories listing")
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context.update(self.listing_context(request))
-        return context
 
     def stories(self):
         return StoryPage.objects.child_of(self).live_stories()

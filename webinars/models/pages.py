@@ -35,7 +35,7 @@ from wagtail.search import index
 
 from core import access, serving
 from core.embeds import privacy_enhanced_embed_url
-from core.pages import BasePage, ContentNoteMixin, MembersOnlyMixin
+from core.pages import BasePage, ContentNoteMixin, ListingPage, MembersOnlyMixin
 
 from .. import calendars, feeds, registration
 from ..admin_forms import WebinarPageForm
@@ -102,14 +102,9 @@ def speakers_in_own_language(webinars, relations=("speakers", "agenda_items", "q
                     setattr(holder, field, copy)
 
 
-class WebinarIndexPage(MembersOnlyMixin, RoutablePageMixin, BasePage):
+class WebinarIndexPage(MembersOnlyMixin, RoutablePageMixin, ListingPage):
     """Upcoming webinars first, then past ones; filters by theme and year. Sub-URLs: the
     public calendar (`calendar/`) and feeds (`feed/`, `feed/atom/`)."""
-
-    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
-
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
-    search_fields = [*BasePage.search_fields, index.SearchField("intro")]
 
     template = "webinars/webinar_index_page.html"
     parent_page_types = ["home.HomePage"]
@@ -119,11 +114,6 @@ class WebinarIndexPage(MembersOnlyMixin, RoutablePageMixin, BasePage):
 
     class Meta:
         verbose_name = _("webinar listing")
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context.update(self.listing_context(request))
-        return context
 
     def webinars(self):
         """Live webinars below this page that Wagtail's privacy does not close."""

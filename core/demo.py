@@ -7,7 +7,10 @@ changed it), so running it again creates nothing twice.
 """
 
 import json
+from datetime import datetime, time, timedelta
 from importlib.resources import files
+
+from django.utils import timezone
 
 
 def read_data(package, name):
@@ -47,3 +50,9 @@ def bulk_create_backdated(model, rows, field="created_at", batch_size=500):
         setattr(row, field, when)
     model.objects.bulk_update(created, [field], batch_size=batch_size)
     return created
+
+
+def uk_morning(now, days_ago):
+    """Nine in the morning, UK time, `days_ago` days before `now` (after it, if negative)."""
+    day = timezone.localdate(now) - timedelta(days=days_ago)
+    return timezone.make_aware(datetime.combine(day, time(9)), timezone.get_default_timezone())

@@ -25,6 +25,10 @@ class RolePermissions(models.Model):
             ("view_reports", _("Can read the community's reports and analytics")),
             ("approve_members", _("Can approve, decline, suspend and reinstate members")),
             ("moderate_forums", _("Can moderate the forums")),
+            (
+                "coach_organisations",
+                _("Can coach organisations: sees the requests matched to them"),
+            ),
         ]
 
 

@@ -7,14 +7,16 @@ from core import access
 MEMBERS = "Members"
 MODERATORS = "Moderators"
 EDITORS = "Core action group editors"
+COACHES = "Coaches"
 
 #: The groups whose people work in the admin (used by the demo to make them).
-ADMIN_GROUPS = (MODERATORS, EDITORS)
+ADMIN_GROUPS = (MODERATORS, EDITORS, COACHES)
 
 #: Permission codenames (core.models.RolePermissions) the roles are made of.
 APPROVE_MEMBERS = "core.approve_members"
 VIEW_REPORTS = "core.view_reports"
 MODERATE_FORUMS = "core.moderate_forums"
+COACH_ORGANISATIONS = "core.coach_organisations"
 
 
 def get_group(name):

@@ -60,6 +60,8 @@ urlpatterns += i18n_patterns(
     path("my-webinars/", include("webinars.urls")),
     path("my-stories/", include("stories.urls")),
     path("consensus/", include("consensus.urls")),
+    path("evaluation/", include("evaluation.urls")),
+    path("coaching/", include("coaching.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -29,10 +29,8 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from django import forms
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Permission
 from django.db import IntegrityError, transaction
-from django.db.models import Exists, F, OuterRef, Q
+from django.db.models import Exists, F, OuterRef
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -41,7 +39,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
 from core.emails import absolute_url, send_templated_email
-from core.reports import VIEW_REPORTS
+from core.reports import editors
 
 from . import telling
 from .emails import wants_private_email
@@ -179,21 +177,6 @@ def close_answered_otherwise(now):
     question is closed already: `open()` leaves it out.)"""
     StoryConsentReview.objects.open().filter(story__consent_given_at__gt=F("asked_at")).update(
         answer=Answer.CHANGED, answered_at=now
-    )
-
-
-def editors():
-    """Who follows up flagged reviews: whoever holds the editors' `core.view_reports`
-    permission (asked of the permission, never of a group's name), active, with an email."""
-    app_label, codename = VIEW_REPORTS.split(".")
-    permission = Permission.objects.filter(content_type__app_label=app_label, codename=codename)
-    return (
-        get_user_model()
-        .objects.filter(Q(groups__permissions__in=permission) | Q(user_permissions__in=permission))
-        .filter(is_active=True)
-        .exclude(email="")
-        .distinct()
-        .order_by("pk")
     )
 
 

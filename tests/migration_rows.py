@@ -20,5 +20,6 @@ def restore_rows_made_by_migrations():
     import_module("members.migrations.0002_roles").create_roles(apps, None)
     import_module("members.migrations.0003_role_permissions").grant(apps, None)
     import_module("members.migrations.0005_editors_change_contact_settings").grant(apps, None)
+    import_module("members.migrations.0006_coaches").create(apps, None)
     import_module("home.migrations.0003_editors_change_safety_settings").grant(apps, None)
     import_module("home.migrations.0005_support_message_from_settings").grant(apps, None)

@@ -1,7 +1,8 @@
 """Fixtures for permission matrices: one person of each standing, and a signed-in client.
 
-A test folder's conftest imports them (`from ..people import people, ...`) and defines its
-own `member` (approved). `people` maps the names in PEOPLE to users (None: a visitor).
+A test folder's conftest imports them (`from ..people import people, ...`). `member` is Jo
+Bloggs, approved (a folder may define its own instead); `moderator` moderates the forums.
+`people` maps the names in PEOPLE to users (None: a visitor).
 """
 
 import pytest
@@ -9,9 +10,19 @@ import pytest
 from members import roles
 from members.models import MemberProfile
 
-from .members.factories import MemberProfileFactory, member_in
+from .members.factories import MemberProfileFactory, approved_member, member_in
 
 PEOPLE = ("visitor", "pending", "declined", "suspended", "member", "editor")
+
+
+@pytest.fixture
+def member(db):
+    return approved_member(user__first_name="Jo", user__last_name="Bloggs")
+
+
+@pytest.fixture
+def moderator(db):
+    return member_in(roles.MODERATORS)
 
 
 @pytest.fixture

@@ -20,13 +20,12 @@ studies are found by their slug, and one that exists is left as it is.
 
 import math
 import random
-from datetime import datetime, time, timedelta
+from datetime import timedelta
 
 from django.utils import timezone
 
-from core.demo import bulk_create_backdated, read_data
-from members.demo import DEMO_LOGINS
-from members.models import MemberProfile, User
+from core.demo import bulk_create_backdated, read_data, uk_morning
+from members.demo import approved_generated_members
 
 from .. import rounds as study_rounds
 from .. import stats
@@ -68,12 +67,7 @@ def build(stdout):
 def demo_members():
     """(pk, approved at) of the approved generated members, in a fixed order (by their
     generated email address); never the role sign-ins."""
-    return list(
-        User.objects.filter(is_active=True, member_profile__status=MemberProfile.Status.APPROVED)
-        .exclude(email__in=[row[1] for row in DEMO_LOGINS])
-        .order_by("email")
-        .values_list("pk", "member_profile__status_changed_at")
-    )
+    return approved_generated_members("member_profile__status_changed_at")
 
 
 def describe(study):
@@ -145,12 +139,6 @@ def add_study(spec, members, now):
     if "finished_days_ago" in spec:
         study_rounds.finish(study, now=uk_morning(now, spec["finished_days_ago"]))
     return study
-
-
-def uk_morning(now, days_ago):
-    """Nine in the morning, UK time, `days_ago` days before `now`."""
-    day = timezone.localdate(now) - timedelta(days=days_ago)
-    return timezone.make_aware(datetime.combine(day, time(9)), timezone.get_default_timezone())
 
 
 def add_statements(study, spec):

@@ -57,6 +57,17 @@ DEMO_LOGINS = [
 ]
 
 
+def approved_generated_members(*fields):
+    """(pk, *fields) of the approved generated members, in a fixed order (by their generated
+    email address); never the role sign-ins. For other apps' demos to pick people from."""
+    return list(
+        User.objects.filter(is_active=True, member_profile__status=MemberProfile.Status.APPROVED)
+        .exclude(email__in=[row[1] for row in DEMO_LOGINS])
+        .order_by("email")
+        .values_list("pk", *fields)
+    )
+
+
 def email_part(name):
     ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z]", "", ascii_name.lower()) or "member"

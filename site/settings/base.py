@@ -30,6 +30,8 @@ INSTALLED_APPS = [
     "forums",
     "stories",
     "consensus",
+    "evaluation",
+    "coaching",
     "search",
     "wagtail_localize",
     "wagtail_localize.locales",

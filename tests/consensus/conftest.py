@@ -7,29 +7,18 @@ forums; `editor`, `people` and `signed_in(user)` come from tests/people.py.
 
 import pytest
 
-from members import roles
-
-from ..members.factories import approved_member, member_in
 from ..people import (  # noqa: F401 - fixtures
     PEOPLE,
     declined_member,
     editor,
+    member,
+    moderator,
     pending_member,
     people,
     signed_in,
     suspended_member,
 )
 from .factories import SectionFactory, StatementFactory, StudyFactory
-
-
-@pytest.fixture
-def member(db):
-    return approved_member(user__first_name="Jo", user__last_name="Bloggs")
-
-
-@pytest.fixture
-def moderator(db):
-    return member_in(roles.MODERATORS)
 
 
 @pytest.fixture

@@ -15,6 +15,7 @@ from ..people import (  # noqa: F401 - fixtures
     PEOPLE,
     declined_member,
     editor,
+    member,
     pending_member,
     people,
     signed_in,
@@ -55,11 +56,6 @@ def members_board(forum_index):
     return BoardFactory(
         parent=forum_index, title="Members' circle", slug="circle", members_only=True
     )
-
-
-@pytest.fixture
-def member(db):
-    return approved_member(user__first_name="Jo", user__last_name="Bloggs")
 
 
 @pytest.fixture

@@ -11,6 +11,7 @@ from ..people import (  # noqa: F401 - fixtures
     PEOPLE,
     declined_member,
     editor,
+    member,
     pending_member,
     people,
     signed_in,
@@ -28,11 +29,6 @@ def home_page(db):
 @pytest.fixture
 def listing(home_page):
     return StoryIndexFactory(parent=home_page)
-
-
-@pytest.fixture
-def member(db):
-    return approved_member(user__first_name="Jo", user__last_name="Bloggs")
 
 
 @pytest.fixture

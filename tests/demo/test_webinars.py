@@ -9,10 +9,7 @@ from datetime import date, timedelta
 from io import StringIO
 from zoneinfo import ZoneInfo
 
-from django.core.cache import cache
-from django.db import transaction
 from django.db.models import Max, Min
-from django.test import override_settings
 from django.utils import timezone
 
 from wagtail.images import get_image_model
@@ -21,7 +18,6 @@ from wagtail_localize.models import Translation
 
 import pytest
 
-from home import demo as home_demo
 from members import demo as members_demo
 from webinars import demo as webinars_demo
 from webinars.consent import Use
@@ -39,27 +35,6 @@ from ..home.markup import parse
 pytestmark = pytest.mark.django_db
 
 UK = ZoneInfo("Europe/London")
-
-
-@pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker, tmp_path_factory):
-    media = tmp_path_factory.mktemp("webinar-demo-media")
-    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=media):
-        outer = transaction.atomic()
-        outer.__enter__()
-        try:
-            home_demo.build(StringIO())
-            members_demo.build(StringIO())
-            output = StringIO()
-            webinars_demo.build(output)
-            yield {
-                "output": output.getvalue(),
-                "media": media,
-            }
-        finally:
-            transaction.set_rollback(True)
-            outer.__exit__(None, None, None)
-            cache.clear()
 
 
 def webinars():
@@ -177,7 +152,10 @@ def test_the_other_has_places_left_and_none_for_the_demo_sign_ins(demo):
 
 
 def test_a_dozen_speakers_from_research_practice_and_lived_experience(demo):
-    speakers = Speaker.objects.filter(locale=Locale.get_default())
+    # Resources and stories credit people of their own: these are the webinars' speakers.
+    speakers = Speaker.objects.filter(
+        locale=Locale.get_default(), involvements__isnull=False
+    ).distinct()
 
     assert 10 <= speakers.count() <= 12
     assert speakers.filter(expert_by_experience=True).count() >= 4

@@ -9,10 +9,7 @@ from datetime import date, timedelta
 from io import StringIO
 from urllib.parse import urljoin
 
-from django.core.cache import cache
-from django.db import transaction
 from django.db.models import Count, F
-from django.test import override_settings
 from django.utils import timezone
 
 from wagtail.models import Locale, Page
@@ -20,9 +17,7 @@ from wagtail_localize.models import StringTranslation, Translation
 
 import pytest
 
-from home import demo as home_demo
 from home.models import HomePage, StandardPage
-from members import demo as members_demo
 from resources import analytics
 from resources import demo as resources_demo
 from resources.models import (
@@ -38,27 +33,6 @@ from resources.models import (
 from tests.home.markup import parse
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker, tmp_path_factory):
-    media = tmp_path_factory.mktemp("demo-media")
-    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=media):
-        outer = transaction.atomic()
-        outer.__enter__()
-        try:
-            home_demo.build(StringIO())
-            members_demo.build(StringIO())
-            output = StringIO()
-            resources_demo.build(output)
-            yield {
-                "output": output.getvalue(),
-                "media": media,
-            }
-        finally:
-            transaction.set_rollback(True)
-            outer.__exit__(None, None, None)
-            cache.clear()
 
 
 def test_the_impact_figures_are_the_seed_workspaces(demo):
@@ -286,12 +260,15 @@ def test_welsh_folder_page_lists_welsh_titles_and_says_the_documents_are_english
     assert english.select_one("[data-documents-language]") is None
 
 
-def test_welsh_menu_links_to_the_welsh_library(client, demo):
+def test_welsh_menu_links_to_the_welsh_sections(client, demo):
     links = parse(client.get("/cy/")).select(".nhsuk-header__navigation a")
 
     assert [(a["href"], a.get("lang")) for a in links] == [
         ("/cy/amdanom-ni/", None),
         ("/cy/adnoddau/", None),
+        ("/cy/gweminarau/", None),
+        ("/cy/fforymau/", None),
+        ("/cy/straeon/", None),
     ]
 
 

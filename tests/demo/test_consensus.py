@@ -8,7 +8,6 @@ back at the end; each test runs in a savepoint inside it.
 
 from io import StringIO
 
-from django.db import transaction
 from django.utils import timezone
 
 import pytest
@@ -16,7 +15,6 @@ import pytest
 from consensus import demo as consensus_demo
 from consensus import rounds
 from consensus.models import Participant, Rating, RoundStatement, Statement, Study
-from members import demo as members_demo
 from members.demo import DEMO_LOGINS
 from members.models import User
 
@@ -24,21 +22,6 @@ pytestmark = pytest.mark.django_db
 
 FINISHED = "principles-of-trauma-informed-care"
 OPEN = "what-helps-at-a-first-appointment"
-
-
-@pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock():
-        outer = transaction.atomic()
-        outer.__enter__()
-        try:
-            members_demo.build(StringIO())
-            output = StringIO()
-            consensus_demo.build(output)
-            yield {"output": output.getvalue()}
-        finally:
-            transaction.set_rollback(True)
-            outer.__exit__(None, None, None)
 
 
 def agreed_in(study, number):

@@ -9,40 +9,14 @@ inside a transaction rolled back at the end; each test runs in a savepoint insid
 
 from io import StringIO
 
-from django.core.cache import cache
-from django.db import transaction
-from django.test import override_settings
-
 from wagtail.models import Locale
 
 import pytest
 
-from home import demo as home_demo
-from members import demo as members_demo
-from resources import demo as resources_demo
 from stories import demo as stories_demo
 from stories.models import Attribution, StoryIndexPage, StoryKind, StoryPage, StoryRelatedPage
-from webinars import demo as webinars_demo
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker, tmp_path_factory):
-    media = tmp_path_factory.mktemp("stories-demo-media")
-    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=media):
-        outer = transaction.atomic()
-        outer.__enter__()
-        try:
-            for app_demo in (home_demo, members_demo, resources_demo, webinars_demo):
-                app_demo.build(StringIO())
-            output = StringIO()
-            stories_demo.build(output)
-            yield {"output": output.getvalue()}
-        finally:
-            transaction.set_rollback(True)
-            outer.__exit__(None, None, None)
-            cache.clear()
 
 
 def english_listing():

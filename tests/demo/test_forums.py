@@ -10,10 +10,7 @@ inside a transaction rolled back at the end; each test runs in a savepoint insid
 from datetime import timedelta
 from io import StringIO
 
-from django.core.cache import cache
-from django.db import transaction
 from django.db.models import Count, F, Q
-from django.test import override_settings
 from django.utils import timezone
 
 from wagtail.models import Locale, Site
@@ -32,33 +29,10 @@ from forums.models import (
     Topic,
     Watch,
 )
-from home import demo as home_demo
-from members import demo as members_demo
-from resources import demo as resources_demo
 from resources.models import ResourcePage
-from webinars import demo as webinars_demo
 from webinars.models import WebinarPage
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker, tmp_path_factory):
-    media = tmp_path_factory.mktemp("forum-demo-media")
-    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=media):
-        outer = transaction.atomic()
-        outer.__enter__()
-        try:
-            for build in (home_demo.build, members_demo.build, resources_demo.build):
-                build(StringIO())
-            webinars_demo.build(StringIO())
-            output = StringIO()
-            forums_demo.build(output)
-            yield {"output": output.getvalue()}
-        finally:
-            transaction.set_rollback(True)
-            outer.__exit__(None, None, None)
-            cache.clear()
 
 
 def english_boards():

@@ -1,0 +1,1 @@
+"""Coaching for organisations: the public forms, the admin and the impact figures."""

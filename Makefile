@@ -38,7 +38,8 @@ lint: install
 	DJANGO_SETTINGS_MODULE=coa_site.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
 
 # Two passes: transactional tests flush every table, so they never share a run with the rest.
-PYTEST := $(BIN)/pytest -n 2 --dist loadfile
+# loadgroup: each test module stays on one worker (tests/conftest.py), the demo's as one.
+PYTEST := $(BIN)/pytest -n 2 --dist loadgroup
 test-sqlite: install chromium
 	$(PYTEST) -m "not transactional"
 	$(PYTEST) -m transactional

@@ -23,10 +23,20 @@ def is_transactional(item):
     )
 
 
+def xdist_group(item):
+    """Which test worker's run a test joins (`make test` runs xdist with --dist loadgroup):
+    each module whole, as --dist loadfile would, but tests/demo/ as one, so the demo its
+    package fixture builds is built once, not again each time a worker comes back to it."""
+    path = item.path.relative_to(item.config.rootpath).as_posix()
+    return "demo" if path.startswith("tests/demo/") else path
+
+
+@pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(items):
     for item in items:
         if is_transactional(item):
             item.add_marker(pytest.mark.transactional)
+        item.add_marker(pytest.mark.xdist_group(xdist_group(item)))
 
 
 @pytest.fixture(autouse=True)

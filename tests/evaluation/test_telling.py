@@ -195,3 +195,13 @@ def test_a_slider_sent_unmoved_is_not_taken_as_the_middle(signed_in, member, eva
     moved = {f"signifier_{slider_signifier.pk}_moved": "1"}
     client.post(url, signifier_data(evaluation, value="50", **moved))
     assert Answer.objects.get(response=story, signifier=slider_signifier).value == 50
+
+
+def test_a_choice_left_out_is_linked_from_the_error_summary(signed_in, member, evaluation):
+    story = StoryFactory(evaluation=evaluation, respondent=member)
+    choice_signifier = evaluation.signifiers.get(kind="choice")
+    url = reverse("evaluation:signifiers", args=[evaluation.slug, story.pk])
+    page = signed_in(member).post(url, signifier_data(evaluation, sector=""))
+    first_radio = f"id_signifier_{choice_signifier.pk}_0"
+    assert f'href="#{first_radio}"' in page.text
+    assert f'id="{first_radio}"' in page.text

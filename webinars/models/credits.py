@@ -57,6 +57,9 @@ class Credit(Orderable):
     class Meta(Orderable.Meta):
         verbose_name = _("credit")
         verbose_name_plural = _("credits")
+        # The pk settles credits of the same place (rows made without a form have no
+        # sort_order): PostgreSQL returns ties in any order.
+        ordering = ["sort_order", "pk"]
 
     def __str__(self):
         return f"{self.person} ({self.get_role_display()})"
